@@ -1,0 +1,142 @@
+//! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
+
+use crate::error::{Error, Problem};
+use crate::{emit, ir, model};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Generates Rust from a model, for build scripts and the CLI.
+///
+/// ```no_run
+/// codegen::Builder::new("model/service.json")
+///     .operations(["CreateFleet", "DescribeFleets"])
+///     .out_file("src/generated.rs")
+///     .write()?;
+/// # Ok::<(), codegen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Builder {
+    model: PathBuf,
+    out_file: Option<PathBuf>,
+    operations: Option<Vec<String>>,
+}
+
+impl Builder {
+    /// A builder for the model at `model` (a botocore `service-2.json`).
+    pub fn new(model: impl Into<PathBuf>) -> Self {
+        Builder { model: model.into(), out_file: None, operations: None }
+    }
+
+    /// Where [`Builder::write`] puts the generated file.
+    pub fn out_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.out_file = Some(path.into());
+        self
+    }
+
+    /// Generate only these operations and the shapes they reach (default: all).
+    pub fn operations<I, S>(&mut self, operations: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.operations = Some(operations.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The generated, formatted Rust source.
+    pub fn generate(&self) -> Result<String, Error> {
+        let model = load_model(&self.model)?;
+        let operations: Option<Vec<&str>> =
+            self.operations.as_ref().map(|names| names.iter().map(String::as_str).collect());
+        generate(&model, &self.model, operations.as_deref())
+    }
+
+    /// Writes the generated source to the out file, leaving the file untouched when its
+    /// content is already the same (so nothing downstream rebuilds for nothing).
+    pub fn write(&self) -> Result<(), Error> {
+        let out_file = self.out_file.as_ref().ok_or_else(|| {
+            Error::Internal("Builder::write needs an out file: call Builder::out_file".to_owned())
+        })?;
+        let source = self.generate()?;
+        if std::fs::read(out_file).is_ok_and(|existing| existing == source.as_bytes()) {
+            return Ok(());
+        }
+        std::fs::write(out_file, source)
+            .map_err(|source| Error::Write { path: out_file.clone(), source })
+    }
+}
+
+/// Generates the source for `model` (read from `path`), or for just `operations` of it.
+pub fn generate(
+    model: &model::Model,
+    path: &Path,
+    operations: Option<&[&str]>,
+) -> Result<String, Error> {
+    let sliced;
+    let model = match operations {
+        Some(operations) => {
+            sliced = model::subset(model, operations).map_err(|problems| invalid(path, problems))?;
+            &sliced
+        }
+        None => model,
+    };
+    let service = ir::build(model).map_err(|problems| invalid(path, problems))?;
+    emit::emit(&service, &source_name(path))
+}
+
+/// Reads and parses a model file.
+pub fn load_model(path: &Path) -> Result<model::Model, Error> {
+    let json = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    model::parse(&json).map_err(|problem| Error::Parse { path: path.to_owned(), problem })
+}
+
+/// What `check` found in a valid model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub operations: usize,
+    /// Number of shapes of each `type`.
+    pub shapes_by_type: BTreeMap<String, usize>,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shapes: usize = self.shapes_by_type.values().sum();
+        let by_type: Vec<String> =
+            self.shapes_by_type.iter().map(|(kind, count)| format!("{count} {kind}")).collect();
+        write!(f, "ok: {} operations, {shapes} shapes ({})", self.operations, by_type.join(", "))
+    }
+}
+
+/// Validates the model at `path`, reporting every problem it has.
+pub fn check(path: &Path) -> Result<Summary, Error> {
+    let model = load_model(path)?;
+    ir::build(&model).map_err(|problems| invalid(path, problems))?;
+    let mut shapes_by_type = BTreeMap::new();
+    for shape in model.shapes.values() {
+        let kind = shape.shape_type.clone().unwrap_or_default();
+        *shapes_by_type.entry(kind).or_insert(0) += 1;
+    }
+    Ok(Summary { operations: model.operations.len(), shapes_by_type })
+}
+
+fn invalid(path: &Path, problems: Vec<Problem>) -> Error {
+    Error::Invalid { path: path.to_owned(), problems }
+}
+
+/// The model's file name, for the generated header: no directories, so output does not
+/// depend on where the model sits.
+fn source_name(path: &Path) -> String {
+    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The model at `path` cut down to `operations` (see [`model::subset`]), as pretty JSON with
+/// a final newline. The result is validated, so a subset that would not generate is an error.
+pub fn subset_json(path: &Path, operations: &[&str]) -> Result<String, Error> {
+    let model = load_model(path)?;
+    let sliced = model::subset(&model, operations).map_err(|problems| invalid(path, problems))?;
+    ir::build(&sliced).map_err(|problems| invalid(path, problems))?;
+    let json = serde_json::to_string_pretty(&sliced)
+        .map_err(|error| Error::Internal(format!("cannot write the model as JSON: {error}")))?;
+    Ok(json + "\n")
+}

@@ -1,0 +1,96 @@
+//! One enum per string shape with `enum` values, keeping values the model does not list.
+
+use super::{deprecated_attr, doc_attrs, ident};
+use crate::ir::naming::UNKNOWN_VARIANT;
+use crate::ir::{EnumValue, Shape};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
+    let Shape { wire_name, rust_name, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let name = ident(rust_name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let docs = doc_attrs(docs.as_deref(), &[format!("Wire shape `{wire_name}`.")]);
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
+    let wire_values: Vec<&str> = values.iter().map(|value| value.wire_value.as_str()).collect();
+    let variant_docs = wire_values.iter().map(|value| format!(" `{value}`"));
+    quote! {
+        #docs
+        #deprecated
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this model does not list, kept exactly as it came so it is written back
+            /// unchanged: AWS adds values without notice.
+            #unknown(runtime::UnknownValue),
+        }
+
+        impl #name {
+            /// Every value the model lists, in model order.
+            pub const VALUES: &'static [&'static str] = &[#(#wire_values),*];
+
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #wire_values, )*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Whether this is a value the model does not list.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::#unknown(_))
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #wire_values => Self::#variants, )*
+                    other => Self::#unknown(runtime::UnknownValue::new(other.to_owned())),
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #( #wire_values => Self::#variants, )*
+                    _ => Self::#unknown(runtime::UnknownValue::new(value)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                runtime::enums::deserialize(deserializer)
+            }
+        }
+    }
+}

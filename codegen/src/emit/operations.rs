@@ -1,0 +1,120 @@
+//! Per operation: a unit struct implementing `runtime::Operation`, and its error enum.
+
+use super::types::is_deprecated;
+use super::{deprecated_attr, doc_attrs, ident};
+use crate::ir::naming::UNMODELED_VARIANT;
+use crate::ir::{Operation, OperationError, Service, ShapeId};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
+    let Operation { wire_name, rust_name, error_name, input, output, errors, docs, deprecated } =
+        operation;
+    let name = ident(rust_name);
+    let error = ident(error_name);
+    let target = format!("{}.{wire_name}", service.target_prefix);
+    let content_type = service.protocol.content_type();
+    let docs = doc_attrs(
+        docs.as_deref(),
+        &[format!("Operation `{wire_name}`: `X-Amz-Target: {target}`, `Content-Type: {content_type}`.")],
+    );
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    let io_type = |shape: &Option<ShapeId>| match shape {
+        Some(id) => {
+            let name = ident(&service.shape(*id).rust_name);
+            quote! { #name }
+        }
+        None => quote! { runtime::Empty },
+    };
+    let input_type = io_type(input);
+    let output_type = io_type(output);
+    let allow_deprecated = [input, output]
+        .into_iter()
+        .flatten()
+        .any(|id| is_deprecated(service, *id))
+        .then(|| quote! { #[allow(deprecated)] });
+    let error_enum = error_enum(service, operation, errors);
+    quote! {
+        #docs
+        #deprecated
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct #name;
+
+        #allow_deprecated
+        impl runtime::Operation for #name {
+            const NAME: &'static str = #wire_name;
+            const TARGET: &'static str = #target;
+            const CONTENT_TYPE: &'static str = #content_type;
+            type Input = #input_type;
+            type Output = #output_type;
+            type Error = #error;
+        }
+
+        #error_enum
+    }
+}
+
+fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError]) -> TokenStream {
+    let name = ident(&operation.error_name);
+    let unmodeled = ident(UNMODELED_VARIANT);
+    let doc = format!(" The errors of `{}`.", operation.wire_name);
+    let variants: Vec<_> = errors.iter().map(|error| ident(&error.variant_name)).collect();
+    let shapes: Vec<_> = errors.iter().map(|error| service.shape(error.shape)).collect();
+    let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();
+    let codes: Vec<&str> = shapes.iter().map(|shape| shape.wire_name.as_str()).collect();
+    let variant_docs = codes.iter().map(|code| format!(" The `{code}` error."));
+    let allow_deprecated = errors
+        .iter()
+        .any(|error| is_deprecated(service, error.shape))
+        .then(|| quote! { #[allow(deprecated)] });
+    let parse = if errors.is_empty() {
+        quote! { ::std::result::Result::Ok(Self::#unmodeled(response.to_unmodeled())) }
+    } else {
+        quote! {
+            ::std::result::Result::Ok(match response.code() {
+                #( #codes => Self::#variants(response.parse_body()?), )*
+                _ => Self::#unmodeled(response.to_unmodeled()),
+            })
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        #allow_deprecated
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants(#types), )*
+            /// An error the model does not list for this operation, with its code, message
+            /// and HTTP status.
+            #unmodeled(runtime::UnmodeledError),
+        }
+
+        #allow_deprecated
+        impl runtime::ServiceError for #name {
+            fn from_error_response(
+                response: &runtime::ErrorResponse<'_>,
+            ) -> ::std::result::Result<Self, runtime::DecodeError> {
+                #parse
+            }
+        }
+
+        #allow_deprecated
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Self::#variants(error) => ::std::fmt::Display::fmt(error, f), )*
+                    Self::#unmodeled(error) => ::std::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        #allow_deprecated
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #( Self::#variants(error) => ::std::option::Option::Some(error), )*
+                    Self::#unmodeled(error) => ::std::option::Option::Some(error),
+                }
+            }
+        }
+    }
+}

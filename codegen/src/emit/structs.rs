@@ -1,0 +1,126 @@
+//! One struct per structure shape, with serde derives that are the wire format.
+
+use super::types::{is_deprecated, is_sensitive, rust_type};
+use super::{deprecated_attr, doc_attrs, ident};
+use crate::ir::{Member, Service, Shape, ShapeKind, Structure};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStream {
+    let Shape { wire_name, rust_name, docs, sensitive, deprecated, kind: _ } = shape;
+    let Structure { members, exception } = structure;
+    let name = ident(rust_name);
+    let wire_doc = format!("Wire shape `{wire_name}`.");
+    let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    // Default only where it makes a valid value: no required member.
+    let default = members.iter().all(|m| !m.required).then(|| quote! { Default, });
+    let redacted = |member: &Member| *sensitive || is_sensitive(service, member.target);
+    let debug_derive = (!members.iter().any(redacted)).then(|| quote! { Debug, });
+    let allow_deprecated = members
+        .iter()
+        .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
+        .then(|| quote! { #[allow(deprecated)] });
+    let fields = members.iter().map(|member| field(service, member));
+    let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
+    let error_impls = exception.then(|| error_impls(service, shape, members));
+    quote! {
+        #docs
+        #deprecated
+        #allow_deprecated
+        #[derive(#debug_derive Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+        #debug_impl
+        #error_impls
+    }
+}
+
+fn field(service: &Service, member: &Member) -> TokenStream {
+    let Member { model_name, wire_name, rust_name, target, required, boxed, docs, deprecated } =
+        member;
+    let name = ident(rust_name);
+    let mut ty = rust_type(service, *target);
+    if *boxed {
+        ty = quote! { ::std::boxed::Box<#ty> };
+    }
+    let extra_doc = (model_name != wire_name)
+        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
+    let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    if *required {
+        quote! {
+            #docs
+            #deprecated
+            #[serde(rename = #wire_name)]
+            pub #name: #ty,
+        }
+    } else {
+        // `default` makes a missing member None; null already reads as None.
+        quote! {
+            #docs
+            #deprecated
+            #[serde(rename = #wire_name, default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub #name: ::std::option::Option<#ty>,
+        }
+    }
+}
+
+fn debug_impl(shape: &Shape, members: &[Member], redacted: &dyn Fn(&Member) -> bool) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let type_name = &shape.rust_name;
+    let fields = members.iter().map(|member| {
+        let field = ident(&member.rust_name);
+        let label = member.rust_name.trim_start_matches("r#");
+        if redacted(member) {
+            quote! { .field(#label, &#REDACTED) }
+        } else {
+            quote! { .field(#label, &self.#field) }
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+/// Error shapes print as `Name: message` and are `std::error::Error`s.
+fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let wire_name = &shape.wire_name;
+    let message = members.iter().find(|member| {
+        member.model_name.eq_ignore_ascii_case("message")
+            && matches!(service.shape(member.target).kind, ShapeKind::String)
+    });
+    let body = match message {
+        Some(member) if member.required => {
+            let field = ident(&member.rust_name);
+            quote! { write!(f, "{}: {}", #wire_name, self.#field) }
+        }
+        Some(member) => {
+            let field = ident(&member.rust_name);
+            quote! {
+                match &self.#field {
+                    ::std::option::Option::Some(message) => write!(f, "{}: {}", #wire_name, message),
+                    ::std::option::Option::None => f.write_str(#wire_name),
+                }
+            }
+        }
+        None => quote! { f.write_str(#wire_name) },
+    };
+    quote! {
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #body
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}

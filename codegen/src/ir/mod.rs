@@ -1,0 +1,134 @@
+//! The resolved, named and validated form of a model that emitters read.
+//!
+//! Shapes live in an arena ([`Service::shapes`], sorted by wire name) and refer to each other by
+//! [`ShapeId`], so cycles and order are easy. Every item carries both its wire name and its
+//! Rust name. Documentation stays HTML here; turning it into Markdown is the emitter's job.
+
+mod build;
+mod cycles;
+pub mod naming;
+mod protocol;
+mod shapes;
+
+pub use self::build::build;
+
+/// Index of a shape in [`Service::shapes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShapeId(pub usize);
+
+/// A whole service, ready to emit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub protocol: Protocol,
+    /// `metadata.targetPrefix`, the part of `X-Amz-Target` before the operation name.
+    pub target_prefix: String,
+    /// `serviceFullName`, or the uid when the model has no full name.
+    pub title: String,
+    pub docs: Option<String>,
+    pub operations: Vec<Operation>,
+    pub shapes: Vec<Shape>,
+}
+
+impl Service {
+    pub fn shape(&self, id: ShapeId) -> &Shape {
+        &self.shapes[id.0]
+    }
+}
+
+/// The wire protocol chosen from the model's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// awsJson 1.0 (`application/x-amz-json-1.0`).
+    AwsJson1_0,
+    /// awsJson 1.1 (`application/x-amz-json-1.1`).
+    AwsJson1_1,
+}
+
+impl Protocol {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+        }
+    }
+}
+
+/// `deprecated` with its optional `deprecatedMessage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecation {
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    pub wire_name: String,
+    /// The unit struct implementing the runtime's `Operation` trait.
+    pub rust_name: String,
+    /// The enum of the operation's errors.
+    pub error_name: String,
+    pub input: Option<ShapeId>,
+    pub output: Option<ShapeId>,
+    /// Modeled errors, de-duplicated, in model order.
+    pub errors: Vec<OperationError>,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationError {
+    pub shape: ShapeId,
+    pub variant_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub wire_name: String,
+    /// The Rust type name; only structures and enums become items of their own.
+    pub rust_name: String,
+    pub docs: Option<String>,
+    pub sensitive: bool,
+    pub deprecated: Option<Deprecation>,
+    pub kind: ShapeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeKind {
+    Structure(Structure),
+    Enum(Vec<EnumValue>),
+    List { member: ShapeId },
+    Map { key: ShapeId, value: ShapeId },
+    String,
+    Integer,
+    Long,
+    Boolean,
+    Blob,
+    Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Structure {
+    pub members: Vec<Member>,
+    /// An error shape (`exception: true`).
+    pub exception: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The member's name in the model.
+    pub model_name: String,
+    /// The JSON key: `locationName` where set, else the member name.
+    pub wire_name: String,
+    pub rust_name: String,
+    pub target: ShapeId,
+    pub required: bool,
+    /// Set by the cycle pass on the member that closes a cycle of structures.
+    pub boxed: bool,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumValue {
+    pub wire_value: String,
+    pub rust_name: String,
+}

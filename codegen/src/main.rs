@@ -1,0 +1,91 @@
+//! `codegen`: generate Rust from a botocore model, check a model, or slice one.
+
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(version, about = "Generates serde types that are the awsJson wire format from botocore models")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate formatted Rust for a model.
+    Generate {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Only these operations and the shapes they reach.
+        #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
+        operations: Option<Vec<String>>,
+    },
+    /// Validate a model and print a one-line summary; every problem is reported.
+    Check {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+    },
+    /// Write a model holding only some operations and every shape they reach.
+    Subset {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        /// The operations to keep.
+        #[arg(long, value_name = "A,B,…", value_delimiter = ',', required = true)]
+        operations: Vec<String>,
+        /// Write here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), codegen::Error> {
+    match command {
+        Command::Generate { model, out, operations } => {
+            let mut builder = codegen::Builder::new(model);
+            if let Some(operations) = operations {
+                builder.operations(operations);
+            }
+            match out {
+                Some(out) => builder.out_file(out).write(),
+                None => print(&builder.generate()?),
+            }
+        }
+        Command::Check { model } => {
+            println!("{}", codegen::check(&model)?);
+            Ok(())
+        }
+        Command::Subset { model: path, operations, out } => {
+            let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
+            let json = codegen::subset_json(&path, &operations)?;
+            match out {
+                Some(out) => write(&out, &json),
+                None => print(&json),
+            }
+        }
+    }
+}
+
+fn print(text: &str) -> Result<(), codegen::Error> {
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|source| codegen::Error::Write { path: PathBuf::from("<stdout>"), source })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), codegen::Error> {
+    std::fs::write(path, text).map_err(|source| codegen::Error::Write { path: path.to_owned(), source })
+}

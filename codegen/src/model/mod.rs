@@ -1,0 +1,186 @@
+//! A lossless serde mirror of a botocore `service-2.json` model.
+//!
+//! Every key the generator understands has a typed field; every other key is kept in `extra`,
+//! so a parsed model written back out says the same thing. Nothing here is validated: that is
+//! the `ir` stage's job, which can then name the shape and member at fault.
+
+mod parse;
+mod subset;
+
+pub use self::parse::parse;
+pub use self::subset::{reachable_shapes, subset};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{Number, Value};
+use std::collections::BTreeMap;
+
+/// Keys this mirror does not model, kept verbatim.
+pub type Extra = BTreeMap<String, Value>;
+
+/// A whole botocore service model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    pub metadata: Metadata,
+    #[serde(default)]
+    pub operations: BTreeMap<String, Operation>,
+    #[serde(default)]
+    pub shapes: BTreeMap<String, Shape>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The model's `metadata` block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocols: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_full_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One entry of `operations`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http: Option<Http>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<ShapeRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<ShapeRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ShapeRef>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<bool>,
+    #[serde(
+        rename = "deprecatedMessage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deprecated_message: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An operation's `http` binding; awsJson always posts to `/`, but the model says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Http {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_uri: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A reference to a shape: an operation's input, output or error, or a member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShapeRef {
+    pub shape: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated_message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jsonvalue: Option<bool>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One entry of `shapes`. Which fields matter depends on `type`, checked by `ir`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shape {
+    /// Optional here so that a shape without one is an `ir` error naming the shape.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub shape_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<IndexMap<String, ShapeRef>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<ShapeRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<ShapeRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<ShapeRef>,
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    pub enum_values: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exception: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated_message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub union: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Shape {
+    /// The shapes this one refers to directly, with the member name (or `member`, `key`,
+    /// `value`) that refers to each, in model order.
+    pub fn references(&self) -> impl Iterator<Item = (&str, &ShapeRef)> {
+        let members = self.members.iter().flatten();
+        let members = members.map(|(name, member)| (name.as_str(), member));
+        let list_member = self.member.iter().map(|member| ("member", member));
+        let key = self.key.iter().map(|key| ("key", key));
+        let value = self.value.iter().map(|value| ("value", value));
+        members.chain(list_member).chain(key).chain(value)
+    }
+}
+
+impl Operation {
+    /// Input, output and error references, in that order.
+    pub fn references(&self) -> impl Iterator<Item = &ShapeRef> {
+        let errors = self.errors.iter().flatten();
+        self.input.iter().chain(self.output.iter()).chain(errors)
+    }
+}

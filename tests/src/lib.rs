@@ -1,0 +1,1 @@
+//! Wire-format tests for the generated crates live in `tests/`.
