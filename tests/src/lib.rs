@@ -1,1 +1,35 @@
-//! Wire-format tests for the generated crates live in `tests/`.
+//! Helpers for the wire-format tests in `tests/`: requests rendered as people read them.
+
+use appstream_types::runtime::Request;
+
+/// The request as it goes on the wire: request line, headers, blank line, body re-indented
+/// with its keys in the order they were sent.
+pub fn render_request(request: &Request) -> String {
+    let Request { method, path, headers, body } = request;
+    let headers: String = headers.iter().map(|(name, value)| format!("{name}: {value}\n")).collect();
+    format!("{method} {path}\n{headers}\n{}", pretty_json(body))
+}
+
+/// `body` re-indented, or the raw text with a marker if it is not JSON.
+pub fn pretty_json(body: &[u8]) -> String {
+    let mut out = Vec::new();
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    match serde_transcode::transcode(&mut deserializer, &mut serializer) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(error) => format!("<not JSON: {error}> {}", String::from_utf8_lossy(body)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pretty_json_keeps_key_order() {
+        assert_eq!(super::pretty_json(br#"{"b":1,"a":[true]}"#), "{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}");
+    }
+
+    #[test]
+    fn pretty_json_marks_a_body_that_is_not_json() {
+        assert!(super::pretty_json(b"<html>").starts_with("<not JSON: "));
+    }
+}

@@ -23,9 +23,10 @@ pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStr
         .iter()
         .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
         .then(|| quote! { #[allow(deprecated)] });
-    let fields = members.iter().map(|member| field(service, member));
+    let fields = members.iter().map(|member| field(service, member, *exception));
     let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
     let error_impls = exception.then(|| error_impls(service, shape, members));
+    let constructor = default.is_none().then(|| constructor(service, shape, members));
     quote! {
         #docs
         #deprecated
@@ -34,14 +35,55 @@ pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStr
         pub struct #name {
             #(#fields)*
         }
+        #constructor
         #debug_impl
         #error_impls
     }
 }
 
-fn field(service: &Service, member: &Member) -> TokenStream {
+/// `new(required members…)` with every optional member `None`, so that struct literals can
+/// end in `..Type::new(…)` and never have to name an optional (maybe deprecated) member.
+fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let required: Vec<&Member> = members.iter().filter(|member| member.required).collect();
+    let params = required.iter().map(|member| {
+        let param = ident(&member.rust_name);
+        let mut ty = rust_type(service, member.target);
+        if member.boxed {
+            ty = quote! { ::std::boxed::Box<#ty> };
+        }
+        quote! { #param: impl ::std::convert::Into<#ty> }
+    });
+    let values = members.iter().map(|member| {
+        let field = ident(&member.rust_name);
+        if member.required {
+            quote! { #field: #field.into() }
+        } else {
+            quote! { #field: ::std::option::Option::None }
+        }
+    });
+    let doc = format!(" A `{}` with the required members given and every other member `None`.", shape.wire_name);
+    quote! {
+        #[allow(deprecated)]
+        impl #name {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#values),* }
+            }
+        }
+    }
+}
+
+fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream {
     let Member { model_name, wire_name, rust_name, target, required, boxed, docs, deprecated } =
         member;
+    // Services send an error's message as `message` or `Message`, whatever the model says.
+    let alias = match wire_name.as_str() {
+        "Message" if in_exception => quote! { alias = "message", },
+        "message" if in_exception => quote! { alias = "Message", },
+        _ => TokenStream::new(),
+    };
     let name = ident(rust_name);
     let mut ty = rust_type(service, *target);
     if *boxed {
@@ -55,7 +97,7 @@ fn field(service: &Service, member: &Member) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name)]
+            #[serde(rename = #wire_name, #alias)]
             pub #name: #ty,
         }
     } else {
@@ -63,7 +105,7 @@ fn field(service: &Service, member: &Member) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name, default, skip_serializing_if = "::std::option::Option::is_none")]
+            #[serde(rename = #wire_name, #alias default, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<#ty>,
         }
     }

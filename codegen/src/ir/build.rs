@@ -18,16 +18,18 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     }
     let ids: HashMap<&str, ShapeId> =
         model.shapes.keys().enumerate().map(|(index, name)| (name.as_str(), ShapeId(index))).collect();
-    let mut shapes: Vec<Shape> = model
+    let (mut shapes, known): (Vec<Shape>, Vec<bool>) = model
         .shapes
         .iter()
         .map(|(name, shape)| shapes::build(name, shape, &ids, &mut problems))
-        .collect();
-    shapes::check_kinds(model, &shapes, &mut problems);
+        .unzip();
+    shapes::check_kinds(model, &shapes, &known, &mut problems);
     let operations: Vec<Operation> = model
         .operations
         .iter()
-        .map(|(name, operation)| build_operation(name, operation, &ids, &shapes, &mut problems))
+        .map(|(name, operation)| {
+            build_operation(name, operation, &ids, (&shapes, &known), &mut problems)
+        })
         .collect();
     mark_errors(&operations, &mut shapes);
     check_type_names(&shapes, &operations, &mut problems);
@@ -47,7 +49,8 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             shapes,
         }),
         _ => {
-            problems.sort();
+            // Sorted as read: metadata, then operations, then shapes, each by name.
+            problems.sort_by_cached_key(ToString::to_string);
             problems.dedup();
             Err(problems)
         }
@@ -76,12 +79,15 @@ fn build_operation(
     name: &str,
     operation: &model::Operation,
     ids: &HashMap<&str, ShapeId>,
-    shapes: &[Shape],
+    (shapes, known): (&[Shape], &[bool]),
     problems: &mut Vec<Problem>,
 ) -> Operation {
     let location = || Location::Operation(name.to_owned());
     let structure = |role: &str, reference: &model::ShapeRef, problems: &mut Vec<Problem>| {
         let id = resolve(ids, &reference.shape, location, problems)?;
+        if !known[id.0] {
+            return None;
+        }
         if !matches!(shapes[id.0].kind, ShapeKind::Structure(_)) {
             let message = format!("its {role} `{}` is not a structure", reference.shape);
             problems.push(Problem::operation(name, message));

@@ -6,22 +6,23 @@ use crate::error::{Location, Problem};
 use crate::model;
 use std::collections::{BTreeMap, HashMap};
 
-/// Builds one shape. On a problem the shape still comes back (as a plain string) so that
-/// shape ids stay valid while the rest of the model is checked.
+/// Builds one shape, and whether its kind could be decided. Without a kind the shape still
+/// comes back (as a plain string) so that shape ids stay valid while the rest of the model is
+/// checked; callers skip checks on it so that one problem is not reported twice.
 pub(super) fn build(
     name: &str,
     shape: &model::Shape,
     ids: &HashMap<&str, ShapeId>,
     problems: &mut Vec<Problem>,
-) -> Shape {
+) -> (Shape, bool) {
     let kind = match shape.shape_type.as_deref() {
         None => {
             problems.push(Problem::shape(name, "has no `type`"));
             None
         }
-        Some("structure") => structure(name, shape, ids, problems).map(ShapeKind::Structure),
+        Some("structure") => Some(ShapeKind::Structure(structure(name, shape, ids, problems))),
         Some("string") => match &shape.enum_values {
-            Some(values) => enum_values(name, values, problems).map(ShapeKind::Enum),
+            Some(values) => Some(ShapeKind::Enum(enum_values(name, values, problems))),
             None => Some(ShapeKind::String),
         },
         Some("list") => container_member(name, "member", &shape.member, ids, problems)
@@ -49,25 +50,30 @@ pub(super) fn build(
             None
         }
     };
-    Shape {
+    let built = Shape {
         wire_name: name.to_owned(),
         rust_name: naming::type_name(name),
         docs: shape.documentation.clone(),
         sensitive: shape.sensitive.unwrap_or(false),
         deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
-        kind: kind.unwrap_or(ShapeKind::String),
-    }
+        kind: kind.clone().unwrap_or(ShapeKind::String),
+    };
+    (built, kind.is_some())
 }
 
 /// Checks that need every shape built: map keys must be strings.
 pub(super) fn check_kinds(
     model: &model::Model,
     shapes: &[Shape],
+    known: &[bool],
     problems: &mut Vec<Problem>,
 ) {
     for shape in shapes {
         let ShapeKind::Map { key, .. } = shape.kind else { continue };
         let key_shape = &shapes[key.0];
+        if !known[key.0] {
+            continue;
+        }
         if !matches!(key_shape.kind, ShapeKind::String | ShapeKind::Enum(_)) {
             let key_type = model.shapes.get(&key_shape.wire_name).and_then(|s| s.shape_type.clone());
             let message = format!(
@@ -80,13 +86,13 @@ pub(super) fn check_kinds(
     }
 }
 
+/// The structure with every member that could be resolved; problems go to `problems`.
 fn structure(
     name: &str,
     shape: &model::Shape,
     ids: &HashMap<&str, ShapeId>,
     problems: &mut Vec<Problem>,
-) -> Option<Structure> {
-    let problems_before = problems.len();
+) -> Structure {
     if shape.document == Some(true) {
         problems.push(Problem::shape(name, "document shapes are not supported yet"));
     }
@@ -128,11 +134,11 @@ fn structure(
         });
     }
     let exception = shape.exception.unwrap_or(false) || shape.extra.contains_key("error");
-    (problems.len() == problems_before).then_some(Structure { members: built, exception })
+    Structure { members: built, exception }
 }
 
-fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Option<Vec<EnumValue>> {
-    let problems_before = problems.len();
+/// The enum's values, each variant once; duplicates and collisions go to `problems`.
+fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Vec<EnumValue> {
     let mut by_variant: BTreeMap<String, &str> = BTreeMap::new();
     let mut built = Vec::new();
     for value in values {
@@ -149,7 +155,7 @@ fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Op
             None => built.push(EnumValue { wire_value: value.clone(), rust_name }),
         }
     }
-    (problems.len() == problems_before).then_some(built)
+    built
 }
 
 fn container_member(

@@ -59,7 +59,7 @@ mod tests {
     fn truncated_json_is_named_as_such() {
         assert_eq!(
             problem(r#"{"metadata": {"#),
-            "model: invalid JSON: EOF while parsing an object at line 1 column 14"
+            "metadata: invalid JSON: EOF while parsing an object at line 1 column 14"
         );
     }
 
@@ -69,7 +69,7 @@ mod tests {
             "members": {"Name": {"shape": 5}}}}}"#;
         assert_eq!(
             problem(json),
-            "shape `Fleet`, member `Name`: invalid type: integer `5`, expected a string at line 2 column 44"
+            "shape `Fleet`, member `Name`: invalid type: integer `5`, expected a string at line 2 column 43"
         );
     }
 
@@ -78,7 +78,7 @@ mod tests {
         let json = r#"{"metadata": {}, "operations": {"Go": {"name": "Go", "errors": {}}}}"#;
         assert_eq!(
             problem(json),
-            "operation `Go`: invalid type: map, expected a sequence at line 1 column 66"
+            "operation `Go`: invalid type: map, expected a sequence at line 1 column 63"
         );
     }
 

@@ -1,0 +1,10 @@
+fn main() {
+    let model = "../model/appstream-2016-12-01.json";
+    println!("cargo:rerun-if-changed={model}");
+    let out_dir = std::env::var_os("OUT_DIR").unwrap_or_default();
+    let out_file = std::path::Path::new(&out_dir).join("appstream.rs");
+    if let Err(error) = codegen::Builder::new(model).out_file(out_file).write() {
+        eprintln!("error: {error}");
+        std::process::exit(1);
+    }
+}

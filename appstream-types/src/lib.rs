@@ -1,0 +1,30 @@
+//! Amazon AppStream 2.0 (API 2016-12-01) types whose serde form is the awsJson 1.1 wire body.
+//!
+//! Generated at build time by `codegen` from `model/appstream-2016-12-01.json`: the operations
+//! CreateFleet, DescribeFleets, DescribeSessions and UpdateFleet as they stood after the
+//! 2017-06-05 API change, with every shape they reach.
+//!
+//! - One struct per structure shape: required members are plain fields, optional ones
+//!   `Option`s that are left out of the JSON when `None`; unknown members are ignored and
+//!   `null` reads as absent.
+//! - One enum per string enum, with an `Unknown` variant that keeps any value AWS adds later
+//!   and writes it back unchanged.
+//! - Per operation, a unit struct implementing [`runtime::Operation`]: it turns an input into
+//!   the request (`POST /`, `X-Amz-Target`, `Content-Type`, body) and a response into the
+//!   output or the operation's error enum.
+//!
+//! ```
+//! use appstream_types::runtime::Operation;
+//! use appstream_types::{DescribeFleets, DescribeFleetsRequest, FleetState};
+//!
+//! let input = DescribeFleetsRequest { names: Some(vec!["fleet-1".into()]), ..Default::default() };
+//! let request = DescribeFleets::request(&input).expect("a request body always encodes");
+//! assert_eq!(request.body, br#"{"Names":["fleet-1"]}"#);
+//!
+//! let body = br#"{"Fleets":[{"Arn":"arn:1","Name":"fleet-1","InstanceType":"stream.standard.small",
+//!     "ImageName":"image-1","ComputeCapacityStatus":{"Desired":1},"State":"RUNNING","CreatedTime":1496170845.734}]}"#;
+//! let output = DescribeFleets::parse_response(200, &[], body).expect("a valid response");
+//! assert_eq!(output.fleets.unwrap_or_default()[0].state, FleetState::Running);
+//! ```
+
+include!(concat!(env!("OUT_DIR"), "/appstream.rs"));

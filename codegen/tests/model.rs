@@ -1,0 +1,36 @@
+//! The model mirror is lossless, and slicing keeps exactly what operations reach.
+
+use std::path::Path;
+
+fn shared_model(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+#[test]
+fn real_models_survive_a_round_trip_unchanged() {
+    for name in ["appstream-2016-12-01.2017-06-05.json", "appstream-2016-12-01.latest.json"] {
+        let json = shared_model(name);
+        let original: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let model = codegen::model::parse(&json).unwrap();
+        let written = serde_json::to_value(&model).unwrap();
+        assert!(written == original, "{name} changed on a parse/write round trip");
+    }
+}
+
+#[test]
+fn the_four_operations_reach_46_shapes() {
+    let model = codegen::model::parse(&shared_model("appstream-2016-12-01.2017-06-05.json")).unwrap();
+    let operations = ["CreateFleet", "DescribeFleets", "DescribeSessions", "UpdateFleet"];
+    let subset = codegen::model::subset(&model, &operations).unwrap();
+    assert_eq!(subset.operations.keys().collect::<Vec<_>>(), operations);
+    assert_eq!(subset.shapes.len(), 46);
+    assert_eq!(subset.metadata, model.metadata);
+    assert_eq!(subset.documentation, model.documentation);
+    for (name, shape) in &subset.shapes {
+        assert_eq!(Some(shape), model.shapes.get(name), "{name} changed");
+    }
+    let reached = codegen::model::reachable_shapes(&model, &operations);
+    assert!(reached.contains("VpcConfig") && reached.contains("SecurityGroupIdList"));
+    assert!(!reached.contains("Stack"), "DescribeStacks' shapes are not reached");
+}

@@ -1,0 +1,174 @@
+//! The awsJson rules every generated type follows, asserted on exact JSON.
+
+use appstream_types::runtime::{DateTime, Operation, ResponseError};
+use appstream_types::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt::Debug;
+
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, value, "after {json}");
+}
+
+fn fleet() -> Fleet {
+    Fleet {
+        display_name: Some("Prod".into()),
+        description: Some("Production fleet".into()),
+        max_user_duration_in_seconds: Some(57600),
+        disconnect_timeout_in_seconds: Some(900),
+        vpc_config: Some(VpcConfig { subnet_ids: Some(vec!["subnet-1".into()]), security_group_ids: Some(vec![]) }),
+        created_time: Some(DateTime::from_secs_and_nanos(1496170845, 734_000_000).unwrap()),
+        fleet_errors: Some(vec![FleetError {
+            error_code: Some(FleetErrorCode::from("SOME_FUTURE_ERROR")),
+            error_message: Some("new".into()),
+        }]),
+        enable_default_internet_access: Some(true),
+        ..Fleet::new(
+            "arn:fleet",
+            "fleet-prod",
+            "image",
+            "stream.standard.small",
+            ComputeCapacityStatus { desired: 2, running: Some(2), in_use: Some(0), available: Some(2) },
+            FleetState::Running,
+        )
+    }
+}
+
+#[test]
+fn typed_json_typed_round_trips() {
+    round_trip(&fleet());
+    round_trip(&DescribeFleetsResult { fleets: Some(vec![fleet(), fleet()]), next_token: Some("t".into()) });
+    round_trip(&DescribeSessionsRequest {
+        authentication_type: Some(AuthenticationType::Saml),
+        ..DescribeSessionsRequest::new("s", "f")
+    });
+    round_trip(&CreateFleetRequest::new("f", "i", "t", ComputeCapacity::new(0)));
+    round_trip(&UpdateFleetRequest {
+        attributes_to_delete: Some(vec![FleetAttribute::VpcConfiguration]),
+        ..UpdateFleetRequest::new("f")
+    });
+}
+
+#[test]
+fn an_unknown_enum_value_survives_a_round_trip_unchanged() {
+    let state: FleetState = serde_json::from_str(r#""DELETING""#).unwrap();
+    assert!(state.is_unknown());
+    assert_eq!(state.as_str(), "DELETING");
+    assert_eq!(serde_json::to_string(&state).unwrap(), r#""DELETING""#);
+    let session: Session = serde_json::from_str(
+        r#"{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":"RECONNECTING","AuthenticationType":"AWS_AD"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_string(&session).unwrap(),
+        r#"{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":"RECONNECTING","AuthenticationType":"AWS_AD"}"#
+    );
+}
+
+#[test]
+fn known_enum_values_map_to_their_variants_whichever_way_they_are_built() {
+    assert_eq!(FleetState::from("RUNNING"), FleetState::Running);
+    assert_eq!(FleetState::from(String::from("STOPPED")), FleetState::Stopped);
+    assert_eq!("PENDING".parse::<SessionState>(), Ok(SessionState::Pending));
+    assert_eq!(AuthenticationType::Userpool.to_string(), "USERPOOL");
+    assert_eq!(FleetAttribute::VALUES, ["VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS"]);
+    assert_eq!(FleetErrorCode::VALUES.len(), 11);
+    // Case matters on the wire: a differently cased value is not the known one.
+    assert!(FleetState::from("running").is_unknown());
+}
+
+#[test]
+fn unknown_members_are_ignored() {
+    let capacity: ComputeCapacityStatus =
+        serde_json::from_str(r#"{"Desired":1,"Draining":4,"Nested":{"a":[1,{"b":null}]}}"#).unwrap();
+    assert_eq!(capacity, ComputeCapacityStatus { desired: 1, running: None, in_use: None, available: None });
+}
+
+#[test]
+fn a_null_member_is_absent() {
+    let vpc: VpcConfig = serde_json::from_str(r#"{"SubnetIds":null,"SecurityGroupIds":["sg-1"]}"#).unwrap();
+    assert_eq!(vpc, VpcConfig { subnet_ids: None, security_group_ids: Some(vec!["sg-1".into()]) });
+    assert_eq!(serde_json::to_string(&vpc).unwrap(), r#"{"SecurityGroupIds":["sg-1"]}"#);
+}
+
+#[test]
+fn none_is_never_written() {
+    assert_eq!(serde_json::to_string(&VpcConfig::default()).unwrap(), "{}");
+    assert_eq!(
+        serde_json::to_string(&DescribeSessionsRequest::new("s", "f")).unwrap(),
+        r#"{"StackName":"s","FleetName":"f"}"#
+    );
+}
+
+#[test]
+fn a_missing_required_member_names_the_member_and_its_path() {
+    let body = br#"{"Fleets":[{"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t",
+        "ComputeCapacityStatus":{"Desired":1},"State":"RUNNING"},
+        {"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t","ComputeCapacityStatus":{}}]}"#;
+    let error = match DescribeFleets::parse_response(200, &[], body) {
+        Err(ResponseError::Decode(error)) => error,
+        other => panic!("expected a decode error, got {other:?}"),
+    };
+    assert_eq!(error.path(), "Fleets[1].ComputeCapacityStatus.Desired");
+    assert_eq!(
+        error.to_string(),
+        "at `Fleets[1].ComputeCapacityStatus.Desired`: missing required member `Desired` at line 3 column 91"
+    );
+}
+
+#[test]
+fn a_wrong_type_names_its_path() {
+    let body = br#"{"Sessions":[{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":7}]}"#;
+    let error = match DescribeSessions::parse_response(200, &[], body) {
+        Err(ResponseError::Decode(error)) => error,
+        other => panic!("expected a decode error, got {other:?}"),
+    };
+    assert_eq!(error.path(), "Sessions[0].State");
+    assert_eq!(
+        error.to_string(),
+        "at `Sessions[0].State`: invalid type: integer `7`, expected a string at line 1 column 77"
+    );
+}
+
+#[test]
+fn whole_epoch_seconds_are_written_as_integers() {
+    let time: DateTime = serde_json::from_str("946845296").unwrap();
+    assert_eq!((time.secs(), time.subsec_nanos()), (946845296, 0));
+    assert_eq!(serde_json::to_string(&time).unwrap(), "946845296");
+    let time: DateTime = serde_json::from_str("946845296.0").unwrap();
+    assert_eq!(serde_json::to_string(&time).unwrap(), "946845296");
+}
+
+#[test]
+fn fractional_epoch_seconds_are_written_as_decimals() {
+    let time: DateTime = serde_json::from_str("1496170845.734").unwrap();
+    assert_eq!((time.secs(), time.subsec_nanos()), (1496170845, 734_000_000));
+    assert_eq!(serde_json::to_string(&time).unwrap(), "1496170845.734");
+    let time: DateTime = serde_json::from_str("946845296.123").unwrap();
+    assert_eq!(serde_json::to_string(&time).unwrap(), "946845296.123");
+}
+
+#[test]
+fn iso_8601_timestamps_are_read_too() {
+    let time: DateTime = serde_json::from_str(r#""2017-05-30T19:00:45.734Z""#).unwrap();
+    assert_eq!((time.secs(), time.subsec_nanos()), (1496170845, 734_000_000));
+    let time: DateTime = serde_json::from_str(r#""2017-05-30T21:00:45.734+02:00""#).unwrap();
+    assert_eq!((time.secs(), time.subsec_nanos()), (1496170845, 734_000_000));
+}
+
+#[test]
+fn timestamps_convert_to_and_from_system_time() {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    let system = UNIX_EPOCH + Duration::new(1496170845, 734_000_000);
+    let time = DateTime::from(system);
+    assert_eq!(serde_json::to_string(&time).unwrap(), "1496170845.734");
+    assert_eq!(SystemTime::try_from(time).unwrap(), system);
+}
+
+#[test]
+fn sensitive_free_structs_debug_print_every_field() {
+    let debug = format!("{:?}", ComputeCapacity::new(3));
+    assert_eq!(debug, "ComputeCapacity { desired_instances: 3 }");
+}
