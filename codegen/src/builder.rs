@@ -76,7 +76,8 @@ pub fn generate(
     let sliced;
     let model = match operations {
         Some(operations) => {
-            sliced = model::subset(model, operations).map_err(|problems| invalid(path, problems))?;
+            sliced =
+                model::subset(model, operations).map_err(|problems| invalid(path, problems))?;
             &sliced
         }
         None => model,
@@ -87,7 +88,8 @@ pub fn generate(
 
 /// Reads and parses a model file.
 pub fn load_model(path: &Path) -> Result<model::Model, Error> {
-    let json = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    let json =
+        std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
     model::parse(&json).map_err(|problem| Error::Parse { path: path.to_owned(), problem })
 }
 

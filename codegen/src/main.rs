@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(version, about = "Generates serde types that are the awsJson wire format from botocore models")]
+#[command(
+    version,
+    about = "Generates serde types that are the awsJson wire format from botocore models"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -87,5 +90,6 @@ fn print(text: &str) -> Result<(), codegen::Error> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), codegen::Error> {
-    std::fs::write(path, text).map_err(|source| codegen::Error::Write { path: path.to_owned(), source })
+    std::fs::write(path, text)
+        .map_err(|source| codegen::Error::Write { path: path.to_owned(), source })
 }

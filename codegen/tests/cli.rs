@@ -16,7 +16,8 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn codegen(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(root()).output();
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(root()).output();
     output.unwrap_or_else(|error| panic!("cannot run codegen: {error}"))
 }
 
@@ -177,7 +178,8 @@ fn unknown_operation_is_an_error() {
 fn shipped_model_is_a_fresh_subset_of_the_2017_model() {
     let source = root().join("../shared/models/appstream-2016-12-01.2017-06-05.json");
     let operations = "CreateFleet,DescribeFleets,DescribeSessions,UpdateFleet";
-    let output = codegen(&["subset", source.to_str().unwrap_or_default(), "--operations", operations]);
+    let output =
+        codegen(&["subset", source.to_str().unwrap_or_default(), "--operations", operations]);
     assert!(output.status.success(), "{}", stderr(&output));
     let committed = std::fs::read(shipped_model()).unwrap_or_default();
     assert!(

@@ -20,7 +20,8 @@ fn real_models_survive_a_round_trip_unchanged() {
 
 #[test]
 fn the_four_operations_reach_46_shapes() {
-    let model = codegen::model::parse(&shared_model("appstream-2016-12-01.2017-06-05.json")).unwrap();
+    let model =
+        codegen::model::parse(&shared_model("appstream-2016-12-01.2017-06-05.json")).unwrap();
     let operations = ["CreateFleet", "DescribeFleets", "DescribeSessions", "UpdateFleet"];
     let subset = codegen::model::subset(&model, &operations).unwrap();
     assert_eq!(subset.operations.keys().collect::<Vec<_>>(), operations);

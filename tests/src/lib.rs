@@ -6,7 +6,8 @@ use appstream_types::runtime::Request;
 /// with its keys in the order they were sent.
 pub fn render_request(request: &Request) -> String {
     let Request { method, path, headers, body } = request;
-    let headers: String = headers.iter().map(|(name, value)| format!("{name}: {value}\n")).collect();
+    let headers: String =
+        headers.iter().map(|(name, value)| format!("{name}: {value}\n")).collect();
     format!("{method} {path}\n{headers}\n{}", pretty_json(body))
 }
 
@@ -25,7 +26,10 @@ pub fn pretty_json(body: &[u8]) -> String {
 mod tests {
     #[test]
     fn pretty_json_keeps_key_order() {
-        assert_eq!(super::pretty_json(br#"{"b":1,"a":[true]}"#), "{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}");
+        assert_eq!(
+            super::pretty_json(br#"{"b":1,"a":[true]}"#),
+            "{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}"
+        );
     }
 
     #[test]

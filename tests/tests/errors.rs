@@ -18,7 +18,9 @@ where
         );
         let parsed = O::parse_response(400, &[], body.as_bytes());
         let _ = match parsed {
-            Err(ResponseError::Service(error)) => writeln!(report, "{code}\n  {error:?}\n  {error}"),
+            Err(ResponseError::Service(error)) => {
+                writeln!(report, "{code}\n  {error:?}\n  {error}")
+            }
             other => writeln!(report, "{code}\n  NOT A SERVICE ERROR: {other:?}"),
         };
     }
@@ -44,7 +46,9 @@ fn describe_fleets_errors() {
 
 #[test]
 fn describe_sessions_errors() {
-    insta::assert_snapshot!(modeled_errors::<DescribeSessions>(&["InvalidParameterCombinationException"]));
+    insta::assert_snapshot!(modeled_errors::<DescribeSessions>(&[
+        "InvalidParameterCombinationException"
+    ]));
 }
 
 #[test]
@@ -102,7 +106,10 @@ fn an_error_the_operation_does_not_list_is_unmodeled() {
 #[test]
 fn a_server_error_without_body_is_unmodeled() {
     let error = DescribeSessions::parse_response(503, &[], b"");
-    let expected =
-        DescribeSessionsError::Unmodeled(UnmodeledError { code: String::new(), message: None, status: 503 });
+    let expected = DescribeSessionsError::Unmodeled(UnmodeledError {
+        code: String::new(),
+        message: None,
+        status: 503,
+    });
     assert!(matches!(error, Err(ResponseError::Service(e)) if e == expected));
 }

@@ -37,7 +37,8 @@ fn create_fleet_full() {
 
 #[test]
 fn create_fleet_minimal() {
-    let input = CreateFleetRequest::new("f", "img", "stream.standard.small", ComputeCapacity::new(1));
+    let input =
+        CreateFleetRequest::new("f", "img", "stream.standard.small", ComputeCapacity::new(1));
     insta::assert_snapshot!(request::<CreateFleet>(&input));
 }
 

@@ -69,7 +69,10 @@ fn describe_sessions_output() {
 
 #[test]
 fn update_fleet_output() {
-    let body = format!(r#"{{"Fleet": {}}}"#, FLEET.replace(r#""State": "RUNNING""#, r#""State": "STOPPING""#));
+    let body = format!(
+        r#"{{"Fleet": {}}}"#,
+        FLEET.replace(r#""State": "RUNNING""#, r#""State": "STOPPING""#)
+    );
     insta::assert_debug_snapshot!(parse::<UpdateFleet>(&body));
 }
 

@@ -18,7 +18,10 @@ fn fleet() -> Fleet {
         description: Some("Production fleet".into()),
         max_user_duration_in_seconds: Some(57600),
         disconnect_timeout_in_seconds: Some(900),
-        vpc_config: Some(VpcConfig { subnet_ids: Some(vec!["subnet-1".into()]), security_group_ids: Some(vec![]) }),
+        vpc_config: Some(VpcConfig {
+            subnet_ids: Some(vec!["subnet-1".into()]),
+            security_group_ids: Some(vec![]),
+        }),
         created_time: Some(DateTime::from_secs_and_nanos(1496170845, 734_000_000).unwrap()),
         fleet_errors: Some(vec![FleetError {
             error_code: Some(FleetErrorCode::from("SOME_FUTURE_ERROR")),
@@ -30,7 +33,12 @@ fn fleet() -> Fleet {
             "fleet-prod",
             "image",
             "stream.standard.small",
-            ComputeCapacityStatus { desired: 2, running: Some(2), in_use: Some(0), available: Some(2) },
+            ComputeCapacityStatus {
+                desired: 2,
+                running: Some(2),
+                in_use: Some(0),
+                available: Some(2),
+            },
             FleetState::Running,
         )
     }
@@ -39,7 +47,10 @@ fn fleet() -> Fleet {
 #[test]
 fn typed_json_typed_round_trips() {
     round_trip(&fleet());
-    round_trip(&DescribeFleetsResult { fleets: Some(vec![fleet(), fleet()]), next_token: Some("t".into()) });
+    round_trip(&DescribeFleetsResult {
+        fleets: Some(vec![fleet(), fleet()]),
+        next_token: Some("t".into()),
+    });
     round_trip(&DescribeSessionsRequest {
         authentication_type: Some(AuthenticationType::Saml),
         ..DescribeSessionsRequest::new("s", "f")
@@ -73,7 +84,10 @@ fn known_enum_values_map_to_their_variants_whichever_way_they_are_built() {
     assert_eq!(FleetState::from(String::from("STOPPED")), FleetState::Stopped);
     assert_eq!("PENDING".parse::<SessionState>(), Ok(SessionState::Pending));
     assert_eq!(AuthenticationType::Userpool.to_string(), "USERPOOL");
-    assert_eq!(FleetAttribute::VALUES, ["VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS"]);
+    assert_eq!(
+        FleetAttribute::VALUES,
+        ["VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS"]
+    );
     assert_eq!(FleetErrorCode::VALUES.len(), 11);
     // Case matters on the wire: a differently cased value is not the known one.
     assert!(FleetState::from("running").is_unknown());
@@ -82,13 +96,18 @@ fn known_enum_values_map_to_their_variants_whichever_way_they_are_built() {
 #[test]
 fn unknown_members_are_ignored() {
     let capacity: ComputeCapacityStatus =
-        serde_json::from_str(r#"{"Desired":1,"Draining":4,"Nested":{"a":[1,{"b":null}]}}"#).unwrap();
-    assert_eq!(capacity, ComputeCapacityStatus { desired: 1, running: None, in_use: None, available: None });
+        serde_json::from_str(r#"{"Desired":1,"Draining":4,"Nested":{"a":[1,{"b":null}]}}"#)
+            .unwrap();
+    assert_eq!(
+        capacity,
+        ComputeCapacityStatus { desired: 1, running: None, in_use: None, available: None }
+    );
 }
 
 #[test]
 fn a_null_member_is_absent() {
-    let vpc: VpcConfig = serde_json::from_str(r#"{"SubnetIds":null,"SecurityGroupIds":["sg-1"]}"#).unwrap();
+    let vpc: VpcConfig =
+        serde_json::from_str(r#"{"SubnetIds":null,"SecurityGroupIds":["sg-1"]}"#).unwrap();
     assert_eq!(vpc, VpcConfig { subnet_ids: None, security_group_ids: Some(vec!["sg-1".into()]) });
     assert_eq!(serde_json::to_string(&vpc).unwrap(), r#"{"SecurityGroupIds":["sg-1"]}"#);
 }
@@ -120,7 +139,8 @@ fn a_missing_required_member_names_the_member_and_its_path() {
 
 #[test]
 fn a_wrong_type_names_its_path() {
-    let body = br#"{"Sessions":[{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":7}]}"#;
+    let body =
+        br#"{"Sessions":[{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":7}]}"#;
     let error = match DescribeSessions::parse_response(200, &[], body) {
         Err(ResponseError::Decode(error)) => error,
         other => panic!("expected a decode error, got {other:?}"),

@@ -19,11 +19,7 @@ pub fn html_to_markdown(html: &str) -> Vec<String> {
 }
 
 enum Token {
-    Open {
-        name: String,
-        href: Option<String>,
-        closed: bool,
-    },
+    Open { name: String, href: Option<String>, closed: bool },
     Close(String),
     Text(String),
 }
@@ -89,11 +85,8 @@ fn parse_attrs(mut s: &str) -> Option<(Option<String>, bool, &str)> {
         }
         let name_len = s.find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'));
         // Always consume a character, so a stray `=` or `/` cannot stall the loop.
-        let (name, rest) = s.split_at(
-            name_len
-                .unwrap_or(s.len())
-                .max(s.chars().next()?.len_utf8()),
-        );
+        let (name, rest) =
+            s.split_at(name_len.unwrap_or(s.len()).max(s.chars().next()?.len_utf8()));
         s = rest.trim_start();
         let Some(value) = s.strip_prefix('=').map(str::trim_start) else {
             continue;
@@ -101,9 +94,7 @@ fn parse_attrs(mut s: &str) -> Option<(Option<String>, bool, &str)> {
         let (value, rest) = match value.chars().next() {
             Some(quote @ ('"' | '\'')) => value[1..].split_once(quote)?,
             _ => value.split_at(
-                value
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(value.len()),
+                value.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(value.len()),
             ),
         };
         if name.eq_ignore_ascii_case("href") {
@@ -120,10 +111,7 @@ fn decode_entities(raw: &str) -> String {
         out.push_str(&rest[..at]);
         rest = &rest[at + 1..];
         // Unknown entities stay as text.
-        match rest
-            .split_once(';')
-            .and_then(|(name, after)| Some((entity(name)?, after)))
-        {
+        match rest.split_once(';').and_then(|(name, after)| Some((entity(name)?, after))) {
             Some((c, after)) => {
                 out.push(c);
                 rest = after;
@@ -135,11 +123,8 @@ fn decode_entities(raw: &str) -> String {
 }
 
 fn entity(name: &str) -> Option<char> {
-    let code = |digits: &str, radix| {
-        u32::from_str_radix(digits, radix)
-            .ok()
-            .and_then(char::from_u32)
-    };
+    let code =
+        |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
     let c = match name {
         "amp" => '&',
         "lt" => '<',
@@ -241,26 +226,15 @@ impl Renderer {
             "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Bold,
             "note" => Kind::Lead("**Note:** "),
             "important" => Kind::Lead("**Important:** "),
-            "ul" | "ol" => Kind::List {
-                ordered: name == "ol",
-                count: 0,
-                loose: false,
-            },
+            "ul" | "ol" => Kind::List { ordered: name == "ol", count: 0, loose: false },
             _ => return, // unknown tags are dropped, their text kept
         };
         if self.blocks.len() >= MAX_DEPTH {
             return self.flush();
         }
         // Siblings that HTML lets one leave unclosed.
-        let top = self
-            .blocks
-            .last()
-            .map(|b| b.tag.clone())
-            .unwrap_or_default();
-        if matches!(
-            (top.as_str(), name),
-            ("p", "p") | ("dt" | "dd", "dt" | "dd")
-        ) {
+        let top = self.blocks.last().map(|b| b.tag.clone()).unwrap_or_default();
+        if matches!((top.as_str(), name), ("p", "p") | ("dt" | "dd", "dt" | "dd")) {
             self.close(&top);
         }
         self.flush();
@@ -275,23 +249,16 @@ impl Renderer {
             }
             _ => {}
         }
-        self.blocks.push(Block {
-            tag: name.to_string(),
-            kind,
-        });
+        self.blocks.push(Block { tag: name.to_string(), kind });
     }
 
     fn open_link(&mut self, href: Option<String>) {
         let absolute = |url: &String| {
             let url = url.to_ascii_lowercase();
-            ["http://", "https://"]
-                .iter()
-                .any(|s| url.len() > s.len() && url.starts_with(s))
+            ["http://", "https://"].iter().any(|s| url.len() > s.len() && url.starts_with(s))
         };
         let in_link = self.in_link();
-        let href = href
-            .map(|url| url.trim().to_string())
-            .filter(|url| !in_link && absolute(url));
+        let href = href.map(|url| url.trim().to_string()).filter(|url| !in_link && absolute(url));
         self.open_inline(Inline::Link(href));
     }
 
@@ -302,11 +269,10 @@ impl Renderer {
     }
 
     fn in_link(&self) -> bool {
-        self.inlines
-            .iter()
-            .any(|(inline, _)| matches!(inline, Inline::Link(Some(_))))
+        self.inlines.iter().any(|(inline, _)| matches!(inline, Inline::Link(Some(_))))
     }
 
+    /// Where the innermost open item (`item`) or list (`!item`) sits in `blocks`.
     fn innermost(&self, item: bool) -> Option<usize> {
         self.blocks.iter().rposition(|b| match b.kind {
             Kind::Item { .. } => item,
@@ -321,41 +287,25 @@ impl Renderer {
         }
         let list = self.innermost(false);
         // An `<li>` left open closes at the next one.
-        if let Some(open) = self
-            .innermost(true)
-            .filter(|&open| list.is_none_or(|list| open > list))
+        if let Some(open) = self.innermost(true).filter(|&open| list.is_none_or(|list| open > list))
         {
             self.close_from(open);
         }
         self.flush();
-        let marker = match list
-            .and_then(|at| self.blocks.get_mut(at))
-            .map(|b| &mut b.kind)
-        {
-            Some(Kind::List {
-                ordered,
-                count,
-                loose,
-            }) => {
+        let marker = match list.and_then(|at| self.blocks.get_mut(at)).map(|b| &mut b.kind) {
+            Some(Kind::List { ordered, count, loose }) => {
                 *count += 1;
                 if *count > 1 && !*loose {
                     self.blank = false; // a tight list
                 }
-                if *ordered {
-                    format!("{count}. ")
-                } else {
-                    "- ".to_string()
-                }
+                if *ordered { format!("{count}. ") } else { "- ".to_string() }
             }
             _ => "- ".to_string(),
         };
         let marker_at = self.indent();
         let indent = marker_at + marker.len();
         self.markers.push((marker_at, marker));
-        self.blocks.push(Block {
-            tag: "li".to_string(),
-            kind: Kind::Item { marker_at, indent },
-        });
+        self.blocks.push(Block { tag: "li".to_string(), kind: Kind::Item { marker_at, indent } });
     }
 
     fn close(&mut self, name: &str) {
@@ -410,21 +360,17 @@ impl Renderer {
                 format!("{content}<{}>", encode_url(&url))
             }
             // On one line, so that no line holds half a link.
-            Inline::Link(Some(url)) => wrap(
-                &content.replace('\n', " "),
-                "[",
-                &format!("]({})", encode_url(&url)),
-            ),
+            Inline::Link(Some(url)) => {
+                wrap(&content.replace('\n', " "), "[", &format!("]({})", encode_url(&url)))
+            }
             Inline::Link(None) => content,
         };
         self.para.push_str(&wrapped);
     }
 
     fn text(&mut self, text: &str) {
-        let text = collapse_whitespace(
-            text,
-            self.para.is_empty() || self.para.ends_with([' ', '\n']),
-        );
+        let text =
+            collapse_whitespace(text, self.para.is_empty() || self.para.ends_with([' ', '\n']));
         let in_link = self.in_link();
         let mut rest = text.as_str();
         // Bare URLs become autolinks (rustdoc warns about bare ones), except in link text.
@@ -453,13 +399,8 @@ impl Renderer {
             escape_into(&mut self.para, code);
         } else if !code.is_empty() {
             let fence = "`".repeat(ticks);
-            let pad = if code.starts_with('`') || code.ends_with('`') {
-                " "
-            } else {
-                ""
-            };
-            self.para
-                .push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+            let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+            self.para.push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
         }
     }
 
@@ -471,16 +412,8 @@ impl Renderer {
         }
         self.flush();
         self.flush_lead();
-        let fence = "`".repeat(
-            lines
-                .iter()
-                .map(|l| longest_run(l, '`') + 1)
-                .fold(3, usize::max),
-        );
-        let block = [format!("{fence}text")]
-            .into_iter()
-            .chain(lines)
-            .chain([fence]);
+        let fence = "`".repeat(lines.iter().map(|l| longest_run(l, '`') + 1).fold(3, usize::max));
+        let block = [format!("{fence}text")].into_iter().chain(lines).chain([fence]);
         self.emit(block.collect());
     }
 
@@ -490,10 +423,7 @@ impl Renderer {
             self.close_inline();
         }
         let para = take(&mut self.para);
-        let lines = para
-            .split('\n')
-            .map(str::trim)
-            .filter(|line| !line.is_empty());
+        let lines = para.split('\n').map(str::trim).filter(|line| !line.is_empty());
         let mut lines: Vec<String> = lines.map(escape_line_start).collect();
         let Some(last) = lines.len().checked_sub(1) else {
             return;
@@ -615,9 +545,7 @@ fn find_url(text: &str) -> Option<(usize, usize)> {
         let start = from + offset;
         from = start + 4;
         let rest = &text[start..];
-        let scheme = ["https://", "http://"]
-            .into_iter()
-            .find(|s| rest.starts_with(s));
+        let scheme = ["https://", "http://"].into_iter().find(|s| rest.starts_with(s));
         if scheme.is_none() || text[..start].ends_with(char::is_alphanumeric) {
             continue;
         }
@@ -671,9 +599,7 @@ fn encode_url(url: &str) -> String {
                 out.push_str(&format!("%{:02X}", c as u32))
             }
             c if c.is_whitespace() || c.is_control() => {
-                c.encode_utf8(&mut [0; 4])
-                    .bytes()
-                    .for_each(|b| out.push_str(&format!("%{b:02X}")));
+                c.encode_utf8(&mut [0; 4]).bytes().for_each(|b| out.push_str(&format!("%{b:02X}")));
             }
             c => out.push(c),
         }
@@ -695,12 +621,7 @@ fn code_lines(raw: &str) -> Vec<String> {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = raw.split('\n').map(str::trim_end).collect();
     let margin = |l: &&str| l.len() - l.trim_start_matches([' ', '\t']).len();
-    let cut = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(margin)
-        .min()
-        .unwrap_or(0);
+    let cut = lines.iter().filter(|l| !l.is_empty()).map(margin).min().unwrap_or(0);
     let mut out: Vec<String> = Vec::new();
     for line in lines {
         let line = line.get(cut..).unwrap_or_default();
@@ -738,18 +659,12 @@ mod tests {
             "<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>",
             &["- a", "  - b", "  - c", "- d"],
         );
-        check(
-            "<ol><li>a</li><li>b<ol><li>c</li></ol></li></ol>",
-            &["1. a", "2. b", "   1. c"],
-        );
+        check("<ol><li>a</li><li>b<ol><li>c</li></ol></li></ol>", &["1. a", "2. b", "   1. c"]);
         check(
             "<p>Pick:</p><ul><li><p>a</p></li> <li><p>b</p></li></ul><p>End</p>",
             &["Pick:", "", "- a", "- b", "", "End"],
         );
-        check(
-            "<ul><li><p>a</p><p>b</p></li><li>c</li></ul>",
-            &["- a", "", "  b", "", "- c"],
-        );
+        check("<ul><li><p>a</p><p>b</p></li><li>c</li></ul>", &["- a", "", "  b", "", "- c"]);
         check("<ul><li>a<li>b</ul>", &["- a", "- b"]);
         check("<ul><li><ul><li>x</li></ul></li><li></li></ul>", &["- - x"]);
     }
@@ -765,10 +680,7 @@ mod tests {
 
     #[test]
     fn inline_code() {
-        check(
-            "<p>Use <code>Fleet_1</code> now</p>",
-            &["Use `Fleet_1` now"],
-        );
+        check("<p>Use <code>Fleet_1</code> now</p>", &["Use `Fleet_1` now"]);
         check("<code>a`b</code>", &["``a`b``"]);
         check("<code>`a</code>", &["`` `a ``"]);
         check("<code> </code>x", &["x"]);
@@ -778,21 +690,9 @@ mod tests {
     fn code_blocks() {
         check(
             "<p>Run:</p><pre>\n  fn main() {\n      x\n\n\n  }\n</pre>",
-            &[
-                "Run:",
-                "",
-                "```text",
-                "fn main() {",
-                "    x",
-                "",
-                "}",
-                "```",
-            ],
+            &["Run:", "", "```text", "fn main() {", "    x", "", "}", "```"],
         );
-        check(
-            "<ul><li><code>a\nb</code></li></ul>",
-            &["- ```text", "  a", "  b", "  ```"],
-        );
+        check("<ul><li><code>a\nb</code></li></ul>", &["- ```text", "  a", "  b", "  ```"]);
     }
 
     #[test]
@@ -801,19 +701,10 @@ mod tests {
             "<a href=\"https://x.com/a\">The <i>guide</i></a>",
             &["[The *guide*](https://x.com/a)"],
         );
-        check(
-            "<a href=\"http://x.com/a (b)\">[x]</a>",
-            &["[\\[x\\]](http://x.com/a%20%28b%29)"],
-        );
-        check(
-            "use <a>ListFleets</a> or <a href=\"../rel\">here</a>",
-            &["use ListFleets or here"],
-        );
+        check("<a href=\"http://x.com/a (b)\">[x]</a>", &["[\\[x\\]](http://x.com/a%20%28b%29)"]);
+        check("use <a>ListFleets</a> or <a href=\"../rel\">here</a>", &["use ListFleets or here"]);
         check("<a href='https://x.com'></a>", &["<https://x.com>"]);
-        check(
-            "Wow!<a href=\"https://x.com\">y</a>",
-            &["Wow\\![y](https://x.com)"],
-        );
+        check("Wow!<a href=\"https://x.com\">y</a>", &["Wow\\![y](https://x.com)"]);
     }
 
     #[test]
@@ -827,18 +718,9 @@ mod tests {
 
     #[test]
     fn notes() {
-        check(
-            "<p>A</p><note><p>B</p><p>C</p></note>",
-            &["A", "", "**Note:** B", "", "C"],
-        );
-        check(
-            "<important>Careful</important>",
-            &["**Important:** Careful"],
-        );
-        check(
-            "<note><ul><li>x</li></ul></note><note></note>",
-            &["**Note:**", "", "- x"],
-        );
+        check("<p>A</p><note><p>B</p><p>C</p></note>", &["A", "", "**Note:** B", "", "C"]);
+        check("<important>Careful</important>", &["**Important:** Careful"]);
+        check("<note><ul><li>x</li></ul></note><note></note>", &["**Note:**", "", "- x"]);
     }
 
     #[test]
@@ -885,16 +767,10 @@ mod tests {
     fn assert_clean(html: &str) {
         let lines = md(html);
         let blank = |i: usize| lines.get(i).is_some_and(String::is_empty);
-        assert!(
-            !blank(0) && !blank(lines.len().wrapping_sub(1)),
-            "{html:?} → {lines:?}"
-        );
+        assert!(!blank(0) && !blank(lines.len().wrapping_sub(1)), "{html:?} → {lines:?}");
         let mut fenced = false;
         for (i, line) in lines.iter().enumerate() {
-            assert!(
-                !line.contains('\n') && line.trim_end() == line,
-                "{html:?} → {line:?}"
-            );
+            assert!(!line.contains('\n') && line.trim_end() == line, "{html:?} → {line:?}");
             assert!(!(blank(i) && blank(i + 1)), "{html:?} → {lines:?}");
             if without_markers(line).starts_with("```") {
                 fenced = !fenced;
@@ -907,9 +783,7 @@ mod tests {
     fn without_markers(mut line: &str) -> &str {
         loop {
             line = line.trim_start();
-            let digits = line
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(line.len());
+            let digits = line.find(|c: char| !c.is_ascii_digit()).unwrap_or(line.len());
             match line
                 .strip_prefix("- ")
                 .or_else(|| line[digits..].strip_prefix(". ").filter(|_| digits > 0))
@@ -990,14 +864,9 @@ mod tests {
         ] {
             assert_clean(html);
         }
-        for deep in [
-            "<ul><li>x",
-            "<ol><li><p>x",
-            "<b>x",
-            "<dl><dt>x",
-            "<note>",
-            "<a href='https://x.y'>x",
-        ] {
+        for deep in
+            ["<ul><li>x", "<ol><li><p>x", "<b>x", "<dl><dt>x", "<note>", "<a href='https://x.y'>x"]
+        {
             assert_clean(&deep.repeat(20_000));
         }
     }
@@ -1083,13 +952,10 @@ mod tests {
         fn walk(value: &serde_json::Value, docs: &mut Vec<String>) {
             match value {
                 serde_json::Value::Object(map) => {
-                    map.iter()
-                        .for_each(|(key, value)| match (key.as_str(), value) {
-                            ("documentation", serde_json::Value::String(doc)) => {
-                                docs.push(doc.clone())
-                            }
-                            _ => walk(value, docs),
-                        })
+                    map.iter().for_each(|(key, value)| match (key.as_str(), value) {
+                        ("documentation", serde_json::Value::String(doc)) => docs.push(doc.clone()),
+                        _ => walk(value, docs),
+                    })
                 }
                 serde_json::Value::Array(values) => {
                     values.iter().for_each(|value| walk(value, docs))
@@ -1099,10 +965,7 @@ mod tests {
         }
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/models/");
         let mut docs = Vec::new();
-        for file in [
-            "appstream-2016-12-01.2017-06-05.json",
-            "appstream-2016-12-01.latest.json",
-        ] {
+        for file in ["appstream-2016-12-01.2017-06-05.json", "appstream-2016-12-01.latest.json"] {
             let text = std::fs::read_to_string(format!("{dir}{file}")).expect("model file");
             walk(&serde_json::from_str(&text).expect("model JSON"), &mut docs);
         }

@@ -18,7 +18,8 @@ use quote::quote;
 /// The whole generated file for `service`; `source` names the model in the header line.
 pub fn emit(service: &Service, source: &str) -> Result<String, Error> {
     let runtime = runtime::module()?;
-    let operations = service.operations.iter().map(|operation| operations::emit(service, operation));
+    let operations =
+        service.operations.iter().map(|operation| operations::emit(service, operation));
     let shapes = service.shapes.iter().map(|shape| match &shape.kind {
         ShapeKind::Structure(structure) => structs::emit(service, shape, structure),
         ShapeKind::Enum(values) => enums::emit(shape, values),
@@ -54,7 +55,8 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
         lines.push(String::new());
     }
     lines.extend(extra.iter().cloned());
-    let lines = lines.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines =
+        lines.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
     quote! { #(#[doc = #lines])* }
 }
 
@@ -62,7 +64,9 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
 fn deprecated_attr(deprecation: Option<&crate::ir::Deprecation>) -> TokenStream {
     match deprecation {
         None => TokenStream::new(),
-        Some(crate::ir::Deprecation { message: Some(note) }) => quote! { #[deprecated(note = #note)] },
+        Some(crate::ir::Deprecation { message: Some(note) }) => {
+            quote! { #[deprecated(note = #note)] }
+        }
         Some(crate::ir::Deprecation { message: None }) => quote! { #[deprecated] },
     }
 }

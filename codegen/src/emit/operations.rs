@@ -16,7 +16,9 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
     let content_type = service.protocol.content_type();
     let docs = doc_attrs(
         docs.as_deref(),
-        &[format!("Operation `{wire_name}`: `X-Amz-Target: {target}`, `Content-Type: {content_type}`.")],
+        &[format!(
+            "Operation `{wire_name}`: `X-Amz-Target: {target}`, `Content-Type: {content_type}`."
+        )],
     );
     let deprecated = deprecated_attr(deprecated.as_ref());
     let io_type = |shape: &Option<ShapeId>| match shape {

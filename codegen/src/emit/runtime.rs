@@ -27,9 +27,11 @@ pub fn module() -> Result<TokenStream, Error> {
         match item {
             Item::Mod(mut module) if module.content.is_none() => {
                 let name = module.ident.to_string();
-                let source = FILES.iter().find(|(file, _)| *file == name).map(|(_, source)| *source);
-                let source = source
-                    .ok_or_else(|| Error::Internal(format!("runtime module `{name}` is not embedded")))?;
+                let source =
+                    FILES.iter().find(|(file, _)| *file == name).map(|(_, source)| *source);
+                let source = source.ok_or_else(|| {
+                    Error::Internal(format!("runtime module `{name}` is not embedded"))
+                })?;
                 let file = parse(source, &name)?;
                 module.attrs.extend(file.attrs);
                 module.content = Some((Default::default(), without_tests(file.items)));

@@ -62,7 +62,10 @@ fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
             quote! { #field: ::std::option::Option::None }
         }
     });
-    let doc = format!(" A `{}` with the required members given and every other member `None`.", shape.wire_name);
+    let doc = format!(
+        " A `{}` with the required members given and every other member `None`.",
+        shape.wire_name
+    );
     quote! {
         #[allow(deprecated)]
         impl #name {
@@ -111,7 +114,11 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
     }
 }
 
-fn debug_impl(shape: &Shape, members: &[Member], redacted: &dyn Fn(&Member) -> bool) -> TokenStream {
+fn debug_impl(
+    shape: &Shape,
+    members: &[Member],
+    redacted: &dyn Fn(&Member) -> bool,
+) -> TokenStream {
     let name = ident(&shape.rust_name);
     let type_name = &shape.rust_name;
     let fields = members.iter().map(|member| {
@@ -144,15 +151,21 @@ fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
     let body = match message {
         Some(member) if member.required => {
             let field = ident(&member.rust_name);
-            quote! { write!(f, "{}: {}", #wire_name, self.#field) }
+            quote! {
+                f.write_str(#wire_name)?;
+                f.write_str(": ")?;
+                f.write_str(&self.#field)
+            }
         }
         Some(member) => {
             let field = ident(&member.rust_name);
             quote! {
-                match &self.#field {
-                    ::std::option::Option::Some(message) => write!(f, "{}: {}", #wire_name, message),
-                    ::std::option::Option::None => f.write_str(#wire_name),
+                f.write_str(#wire_name)?;
+                if let ::std::option::Option::Some(message) = &self.#field {
+                    f.write_str(": ")?;
+                    f.write_str(message)?;
                 }
+                ::std::result::Result::Ok(())
             }
         }
         None => quote! { f.write_str(#wire_name) },

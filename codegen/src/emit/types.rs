@@ -40,7 +40,9 @@ pub fn is_sensitive(service: &Service, id: ShapeId) -> bool {
     shape.sensitive
         || match shape.kind {
             ShapeKind::List { member } => is_sensitive(service, member),
-            ShapeKind::Map { key, value } => is_sensitive(service, key) || is_sensitive(service, value),
+            ShapeKind::Map { key, value } => {
+                is_sensitive(service, key) || is_sensitive(service, value)
+            }
             _ => false,
         }
 }
@@ -52,7 +54,9 @@ pub fn is_deprecated(service: &Service, id: ShapeId) -> bool {
     shape.deprecated.is_some()
         || match shape.kind {
             ShapeKind::List { member } => is_deprecated(service, member),
-            ShapeKind::Map { key, value } => is_deprecated(service, key) || is_deprecated(service, value),
+            ShapeKind::Map { key, value } => {
+                is_deprecated(service, key) || is_deprecated(service, value)
+            }
             _ => false,
         }
 }

@@ -16,8 +16,12 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     if target_prefix.is_empty() {
         problems.push(Problem::new(Location::Metadata, "no `targetPrefix`"));
     }
-    let ids: HashMap<&str, ShapeId> =
-        model.shapes.keys().enumerate().map(|(index, name)| (name.as_str(), ShapeId(index))).collect();
+    let ids: HashMap<&str, ShapeId> = model
+        .shapes
+        .keys()
+        .enumerate()
+        .map(|(index, name)| (name.as_str(), ShapeId(index)))
+        .collect();
     let (mut shapes, known): (Vec<Shape>, Vec<bool>) = model
         .shapes
         .iter()
@@ -71,7 +75,10 @@ pub(super) fn resolve(
     id
 }
 
-pub(super) fn deprecation(deprecated: Option<bool>, message: &Option<String>) -> Option<Deprecation> {
+pub(super) fn deprecation(
+    deprecated: Option<bool>,
+    message: &Option<String>,
+) -> Option<Deprecation> {
     deprecated.unwrap_or(false).then(|| Deprecation { message: message.clone() })
 }
 
@@ -99,7 +106,9 @@ fn build_operation(
     let output = operation.output.as_ref().and_then(|r| structure("output", r, problems));
     let mut errors: Vec<OperationError> = Vec::new();
     for reference in operation.errors.iter().flatten() {
-        let Some(shape) = structure("error", reference, problems) else { continue };
+        let Some(shape) = structure("error", reference, problems) else {
+            continue;
+        };
         // Older models list some errors twice.
         if errors.iter().all(|error| error.shape != shape) {
             let variant_name = naming::error_variant_name(&shapes[shape.0].rust_name);

@@ -36,7 +36,11 @@ pub fn choose(metadata: &Metadata) -> Result<Protocol, Problem> {
 mod tests {
     use super::*;
 
-    fn metadata(protocol: Option<&str>, protocols: Option<&[&str]>, version: Option<&str>) -> Metadata {
+    fn metadata(
+        protocol: Option<&str>,
+        protocols: Option<&[&str]>,
+        version: Option<&str>,
+    ) -> Metadata {
         Metadata {
             protocol: protocol.map(str::to_owned),
             protocols: protocols.map(|all| all.iter().map(|p| (*p).to_owned()).collect()),

@@ -69,13 +69,16 @@ pub(super) fn check_kinds(
     problems: &mut Vec<Problem>,
 ) {
     for shape in shapes {
-        let ShapeKind::Map { key, .. } = shape.kind else { continue };
+        let ShapeKind::Map { key, .. } = shape.kind else {
+            continue;
+        };
         let key_shape = &shapes[key.0];
         if !known[key.0] {
             continue;
         }
         if !matches!(key_shape.kind, ShapeKind::String | ShapeKind::Enum(_)) {
-            let key_type = model.shapes.get(&key_shape.wire_name).and_then(|s| s.shape_type.clone());
+            let key_type =
+                model.shapes.get(&key_shape.wire_name).and_then(|s| s.shape_type.clone());
             let message = format!(
                 "map key `{}` must be a string shape, not `{}`",
                 key_shape.wire_name,
@@ -121,7 +124,9 @@ fn structure(
         if member.jsonvalue == Some(true) {
             problems.push(Problem::member(name, member_name, "`jsonvalue` is not supported yet"));
         }
-        let Some(target) = resolve(ids, &member.shape, location, problems) else { continue };
+        let Some(target) = resolve(ids, &member.shape, location, problems) else {
+            continue;
+        };
         built.push(Member {
             wire_name: member.location_name.clone().unwrap_or_else(|| member_name.clone()),
             model_name: member_name.clone(),
@@ -145,11 +150,13 @@ fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Ve
         let rust_name = naming::variant_name(value);
         match by_variant.insert(rust_name.clone(), value) {
             Some(first) if first == value => {
-                problems.push(Problem::shape(name, format!("enum value `{value}` is listed twice")));
+                problems
+                    .push(Problem::shape(name, format!("enum value `{value}` is listed twice")));
             }
             Some(first) => {
-                let message =
-                    format!("enum values `{first}` and `{value}` both become the variant `{rust_name}`");
+                let message = format!(
+                    "enum values `{first}` and `{value}` both become the variant `{rust_name}`"
+                );
                 problems.push(Problem::shape(name, message));
             }
             None => built.push(EnumValue { wire_value: value.clone(), rust_name }),

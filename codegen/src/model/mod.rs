@@ -74,11 +74,7 @@ pub struct Operation {
     pub documentation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<bool>,
-    #[serde(
-        rename = "deprecatedMessage",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "deprecatedMessage", default, skip_serializing_if = "Option::is_none")]
     pub deprecated_message: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,

@@ -17,9 +17,9 @@ pub fn parse(json: &[u8]) -> Result<Model, Problem> {
         };
         Problem::new(location, message)
     })?;
-    deserializer.end().map_err(|error| {
-        Problem::new(Location::Model, format!("invalid JSON: {error}"))
-    })?;
+    deserializer
+        .end()
+        .map_err(|error| Problem::new(Location::Model, format!("invalid JSON: {error}")))?;
     Ok(model)
 }
 
@@ -33,10 +33,9 @@ fn location_of(path: &serde_path_to_error::Path) -> Location {
         })
         .collect();
     match keys.as_slice() {
-        ["shapes", shape, "members", member, ..] => Location::Member {
-            shape: (*shape).to_owned(),
-            member: (*member).to_owned(),
-        },
+        ["shapes", shape, "members", member, ..] => {
+            Location::Member { shape: (*shape).to_owned(), member: (*member).to_owned() }
+        }
         ["shapes", shape, ..] => Location::Shape((*shape).to_owned()),
         ["operations", operation, ..] => Location::Operation((*operation).to_owned()),
         ["metadata", ..] => Location::Metadata,

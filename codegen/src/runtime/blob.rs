@@ -79,9 +79,7 @@ fn encode(bytes: &[u8]) -> String {
         for i in 0..4 {
             if i <= chunk.len() {
                 let sextet = (n >> (18 - 6 * i)) & 0x3f;
-                out.push(char::from(
-                    ALPHABET.get(sextet as usize).copied().unwrap_or(b'='),
-                ));
+                out.push(char::from(ALPHABET.get(sextet as usize).copied().unwrap_or(b'=')));
             } else {
                 out.push('=');
             }
@@ -106,10 +104,7 @@ fn sextet(c: u8) -> Option<u32> {
 /// Unused low bits of the last character are ignored rather than rejected.
 fn decode(text: &str) -> Result<Vec<u8>, String> {
     let input = text.as_bytes();
-    let data = input
-        .strip_suffix(b"==")
-        .or_else(|| input.strip_suffix(b"="))
-        .unwrap_or(input);
+    let data = input.strip_suffix(b"==").or_else(|| input.strip_suffix(b"=")).unwrap_or(input);
     if let Some(at) = data.iter().position(|&c| sextet(c).is_none()) {
         return Err(format!("invalid base64 at byte {at}"));
     }
@@ -149,22 +144,14 @@ mod tests {
     fn rfc4648_vectors_both_ways() {
         for &(plain, encoded) in RFC4648 {
             assert_eq!(encode(plain.as_bytes()), encoded, "encode {plain:?}");
-            assert_eq!(
-                decode(encoded).unwrap(),
-                plain.as_bytes(),
-                "decode {encoded:?}"
-            );
+            assert_eq!(decode(encoded).unwrap(), plain.as_bytes(), "decode {encoded:?}");
         }
     }
 
     #[test]
     fn padding_may_be_left_out() {
-        for (text, plain) in [
-            ("Zg", "f"),
-            ("Zm8", "fo"),
-            ("Zm9vYg", "foob"),
-            ("Zm9vYmE", "fooba"),
-        ] {
+        for (text, plain) in [("Zg", "f"), ("Zm8", "fo"), ("Zm9vYg", "foob"), ("Zm9vYmE", "fooba")]
+        {
             assert_eq!(decode(text).unwrap(), plain.as_bytes(), "{text:?}");
         }
     }
@@ -199,17 +186,9 @@ mod tests {
     fn serde_form_is_a_base64_string() {
         let blob = Blob::new(b"foobar".as_slice());
         assert_eq!(serde_json::to_string(&blob).unwrap(), r#""Zm9vYmFy""#);
-        assert_eq!(
-            serde_json::from_str::<Blob>(r#""Zm9vYmE""#)
-                .unwrap()
-                .as_bytes(),
-            b"fooba"
-        );
+        assert_eq!(serde_json::from_str::<Blob>(r#""Zm9vYmE""#).unwrap().as_bytes(), b"fooba");
         let err = serde_json::from_str::<Blob>(r#""Zm9v!""#).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "invalid base64 at byte 4 at line 1 column 7"
-        );
+        assert_eq!(err.to_string(), "invalid base64 at byte 4 at line 1 column 7");
         assert!(serde_json::from_str::<Blob>("[1]").is_err());
     }
 

@@ -5,9 +5,8 @@ use ::std::fmt::Write as _;
 
 const NANOS_PER_SEC: u32 = 1_000_000_000;
 const SECS_PER_DAY: i64 = 86_400;
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /// A point in time: seconds since 1970-01-01T00:00:00Z plus a nanosecond fraction.
@@ -44,10 +43,7 @@ impl ::std::error::Error for DateTimeError {}
 
 impl DateTime {
     /// 1970-01-01T00:00:00Z.
-    pub const UNIX_EPOCH: DateTime = DateTime {
-        seconds: 0,
-        nanos: 0,
-    };
+    pub const UNIX_EPOCH: DateTime = DateTime { seconds: 0, nanos: 0 };
 
     /// Whole seconds since the epoch (negative before it).
     pub const fn from_secs(seconds: i64) -> Self {
@@ -57,9 +53,7 @@ impl DateTime {
     /// `seconds + nanos / 10^9`; fails if `nanos` is not below `10^9`.
     pub fn from_secs_and_nanos(seconds: i64, nanos: u32) -> Result<Self, DateTimeError> {
         if nanos >= NANOS_PER_SEC {
-            return Err(DateTimeError::new(format!(
-                "nanoseconds out of range: {nanos}"
-            )));
+            return Err(DateTimeError::new(format!("nanoseconds out of range: {nanos}")));
         }
         Ok(Self { seconds, nanos })
     }
@@ -113,10 +107,7 @@ impl DateTime {
     /// Second 60 (a leap second) reads as 59, since Unix time has no slot for it.
     pub fn parse_iso8601(text: &str) -> Result<Self, DateTimeError> {
         parse_iso8601(text.as_bytes()).map_err(|why| {
-            DateTimeError::new(format!(
-                "invalid ISO 8601 date-time {}: {why}",
-                Quoted(text)
-            ))
+            DateTimeError::new(format!("invalid ISO 8601 date-time {}: {why}", Quoted(text)))
         })
     }
 
@@ -145,10 +136,7 @@ impl DateTime {
         let (year, month, day) = civil_from_days(days);
         // 1970-01-01 was a Thursday.
         let weekday = WEEKDAYS.get(weekday_index(days)).copied().unwrap_or("");
-        let month = MONTHS
-            .get(month.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
+        let month = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
         let mut text = format!("{weekday}, {day:02} {month} ");
         let _ = write_year(&mut text, year);
         text.push(' ');
@@ -172,13 +160,7 @@ impl DateTime {
 
     fn write_time_of_day(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let secs = self.seconds.rem_euclid(SECS_PER_DAY);
-        write!(
-            out,
-            "{:02}:{:02}:{:02}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        write!(out, "{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
     }
 
     /// The f64 that reads back as exactly `self`, if any, and only where serde_json prints it
@@ -210,29 +192,20 @@ impl fmt::Display for DateTime {
 impl From<::std::time::SystemTime> for DateTime {
     /// Saturates at the `i64` seconds range rather than fail.
     fn from(time: ::std::time::SystemTime) -> Self {
-        const MAX: DateTime = DateTime {
-            seconds: i64::MAX,
-            nanos: NANOS_PER_SEC - 1,
-        };
-        const MIN: DateTime = DateTime {
-            seconds: i64::MIN,
-            nanos: 0,
-        };
+        const MAX: DateTime = DateTime { seconds: i64::MAX, nanos: NANOS_PER_SEC - 1 };
+        const MIN: DateTime = DateTime { seconds: i64::MIN, nanos: 0 };
         match time.duration_since(::std::time::UNIX_EPOCH) {
-            Ok(after) => i64::try_from(after.as_secs()).map_or(MAX, |seconds| Self {
-                seconds,
-                nanos: after.subsec_nanos(),
-            }),
+            Ok(after) => i64::try_from(after.as_secs())
+                .map_or(MAX, |seconds| Self { seconds, nanos: after.subsec_nanos() }),
             Err(before) => {
                 let before = before.duration();
                 let (secs, nanos) = (before.as_secs(), before.subsec_nanos());
                 let seconds = i64::try_from(secs).ok().and_then(i64::checked_neg);
                 match (seconds, nanos) {
                     (Some(seconds), 0) => Self { seconds, nanos },
-                    (Some(seconds), _) => seconds.checked_sub(1).map_or(MIN, |seconds| Self {
-                        seconds,
-                        nanos: NANOS_PER_SEC - nanos,
-                    }),
+                    (Some(seconds), _) => seconds
+                        .checked_sub(1)
+                        .map_or(MIN, |seconds| Self { seconds, nanos: NANOS_PER_SEC - nanos }),
                     (None, _) => MIN,
                 }
             }
@@ -307,14 +280,14 @@ impl ::serde::de::Visitor<'_> for DateTimeVisitor {
     }
 
     fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<DateTime, E> {
-        DateTime::from_epoch_decimal(text)
-            .or_else(|_| DateTime::parse_iso8601(text))
-            .map_err(|_| {
+        DateTime::from_epoch_decimal(text).or_else(|_| DateTime::parse_iso8601(text)).map_err(
+            |_| {
                 E::custom(format_args!(
                     "invalid timestamp {}: expected epoch seconds or an ISO 8601 date-time",
                     Quoted(text)
                 ))
-            })
+            },
+        )
     }
 }
 
@@ -324,17 +297,9 @@ struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cut = self
-            .0
-            .char_indices()
-            .nth(64)
-            .map_or(self.0.len(), |(at, _)| at);
+        let cut = self.0.char_indices().nth(64).map_or(self.0.len(), |(at, _)| at);
         write!(f, "{:?}", self.0.get(..cut).unwrap_or(""))?;
-        if cut < self.0.len() {
-            f.write_str("…")
-        } else {
-            Ok(())
-        }
+        if cut < self.0.len() { f.write_str("…") } else { Ok(()) }
     }
 }
 
@@ -346,17 +311,11 @@ struct StackText {
 
 impl StackText {
     fn new() -> Self {
-        Self {
-            bytes: [0; 48],
-            len: 0,
-        }
+        Self { bytes: [0; 48], len: 0 }
     }
 
     fn as_str(&self) -> &str {
-        self.bytes
-            .get(..self.len)
-            .and_then(|b| ::std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        self.bytes.get(..self.len).and_then(|b| ::std::str::from_utf8(b).ok()).unwrap_or("")
     }
 }
 
@@ -381,11 +340,7 @@ fn write_fraction(out: &mut dyn fmt::Write, nanos: u32) -> fmt::Result {
 }
 
 fn write_year(out: &mut dyn fmt::Write, year: i64) -> fmt::Result {
-    if (0..=9999).contains(&year) {
-        write!(out, "{year:04}")
-    } else {
-        write!(out, "{year:+05}")
-    }
+    if (0..=9999).contains(&year) { write!(out, "{year:04}") } else { write!(out, "{year:+05}") }
 }
 
 fn weekday_index(days: i64) -> usize {
@@ -424,12 +379,7 @@ impl<'a> Decimal<'a> {
                 exp = -exp;
             }
         }
-        c.is_empty().then_some(Self {
-            negative,
-            int,
-            frac,
-            exp,
-        })
+        c.is_empty().then_some(Self { negative, int, frac, exp })
     }
 
     /// The digit at `index` in `int` followed by `frac`; 0 outside them.
@@ -470,10 +420,7 @@ impl<'a> Decimal<'a> {
             (true, 0) => (-whole, 0),
             (true, nanos) => (-whole - 1, NANOS_PER_SEC - nanos),
         };
-        Some(DateTime {
-            seconds: i64::try_from(seconds).ok()?,
-            nanos,
-        })
+        Some(DateTime { seconds: i64::try_from(seconds).ok()?, nanos })
     }
 }
 
@@ -505,10 +452,7 @@ impl<'a> Cursor<'a> {
 
     fn digits(&mut self) -> &'a [u8] {
         let count = self.rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let (digits, rest) = self
-            .rest
-            .split_at_checked(count)
-            .unwrap_or((&[], self.rest));
+        let (digits, rest) = self.rest.split_at_checked(count).unwrap_or((&[], self.rest));
         self.rest = rest;
         digits
     }
@@ -525,11 +469,7 @@ impl<'a> Cursor<'a> {
 
     /// `sep` then exactly `width` digits.
     fn after(&mut self, sep: u8, width: usize) -> Option<u32> {
-        if self.eat(sep) {
-            self.number(width)
-        } else {
-            None
-        }
+        if self.eat(sep) { self.number(width) } else { None }
     }
 
     /// `hh:mm:ss` with an optional `.` or `,` fraction (digits past 9 truncated).
@@ -547,12 +487,7 @@ impl<'a> Cursor<'a> {
                 nanos = nanos * 10 + digits.get(k).map_or(0, |d| u32::from(d - b'0'));
             }
         }
-        Some(Time {
-            hour,
-            minute,
-            second,
-            nanos,
-        })
+        Some(Time { hour, minute, second, nanos })
     }
 }
 
@@ -575,11 +510,8 @@ fn parse_iso8601(text: &[u8]) -> Result<DateTime, &'static str> {
         None | Some(b'Z' | b'z') => 0,
         Some(sign) => {
             let hours = c.number(2).ok_or(SYNTAX)?;
-            let minutes = if c.eat(b':') {
-                c.number(2).ok_or(SYNTAX)?
-            } else {
-                c.number(2).unwrap_or(0)
-            };
+            let minutes =
+                if c.eat(b':') { c.number(2).ok_or(SYNTAX)? } else { c.number(2).unwrap_or(0) };
             if hours > 23 || minutes > 59 {
                 return Err("offset out of range");
             }
@@ -602,14 +534,9 @@ fn parse_http_date(text: &str) -> Result<DateTime, &'static str> {
         Some(_) => return Err(SYNTAX),
     };
     let mut parts = rest.split_ascii_whitespace();
-    let (Some(day), Some(month), Some(year), Some(time), Some(zone), None) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let (Some(day), Some(month), Some(year), Some(time), Some(zone), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(SYNTAX);
     };
     let day = match day.as_bytes() {
@@ -617,10 +544,7 @@ fn parse_http_date(text: &str) -> Result<DateTime, &'static str> {
         [t, d] if t.is_ascii_digit() && d.is_ascii_digit() => u32::from((t - b'0') * 10 + d - b'0'),
         _ => return Err(SYNTAX),
     };
-    let month = MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(month))
-        .ok_or(SYNTAX)?;
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month)).ok_or(SYNTAX)?;
     let mut c = Cursor::new(year.as_bytes());
     let year = c.number(4).filter(|_| c.is_empty()).ok_or(SYNTAX)?;
     let mut c = Cursor::new(time.as_bytes());
@@ -658,10 +582,7 @@ fn from_civil(
     let of_day = i64::from(time.hour * 3600 + time.minute * 60 + second);
     // Bounded by the 4-digit year: no overflow.
     let seconds = days_from_civil(year, month, day) * SECS_PER_DAY + of_day - offset_minutes * 60;
-    Ok(DateTime {
-        seconds,
-        nanos: time.nanos,
-    })
+    Ok(DateTime { seconds, nanos: time.nanos })
 }
 
 fn days_in_month(year: i64, month: u32) -> u32 {
@@ -737,11 +658,7 @@ mod tests {
             ("0.9223372036854775807e19", i64::MAX, 0),
         ];
         for (text, seconds, nanos) in cases {
-            assert_eq!(
-                DateTime::from_epoch_decimal(text),
-                Ok(at(seconds, nanos)),
-                "{text:?}"
-            );
+            assert_eq!(DateTime::from_epoch_decimal(text), Ok(at(seconds, nanos)), "{text:?}");
         }
     }
 
@@ -780,10 +697,7 @@ mod tests {
         ];
         for text in overflow {
             let error = DateTime::from_epoch_decimal(text).unwrap_err();
-            assert_eq!(
-                error.to_string(),
-                format!("epoch seconds out of range: {text:?}")
-            );
+            assert_eq!(error.to_string(), format!("epoch seconds out of range: {text:?}"));
         }
     }
 
@@ -825,14 +739,7 @@ mod tests {
         for (value, seconds, nanos) in cases {
             assert_eq!(DateTime::from_f64(value), Ok(at(seconds, nanos)), "{value}");
         }
-        for value in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            1e19,
-            -1e19,
-            f64::MAX,
-        ] {
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e19, -1e19, f64::MAX] {
             assert!(DateTime::from_f64(value).is_err(), "{value}");
         }
         assert_eq!(
@@ -863,11 +770,7 @@ mod tests {
             ("2017-05-30T13:30:45-0530", 1_496_170_845, 0),
             ("2017-05-30T21:00:45+02", 1_496_170_845, 0),
             ("2017-05-30T19:00:45", 1_496_170_845, 0),
-            (
-                "2017-05-30T19:00:45.1234567899Z",
-                1_496_170_845,
-                123_456_789,
-            ),
+            ("2017-05-30T19:00:45.1234567899Z", 1_496_170_845, 123_456_789),
             ("2016-02-29T00:00:00Z", 1_456_704_000, 0),
             ("2000-02-29T12:00:00Z", 951_825_600, 0),
             ("2016-12-31T23:59:60Z", 1_483_228_799, 0),
@@ -875,19 +778,11 @@ mod tests {
             ("1969-12-31T23:59:59.5Z", -1, 500_000_000),
             ("0000-01-01T00:00:00Z", -62_167_219_200, 0),
             ("0000-01-01T00:00:00+23:59", -62_167_219_200 - 86_340, 0),
-            (
-                "9999-12-31T23:59:59.999999999Z",
-                253_402_300_799,
-                999_999_999,
-            ),
+            ("9999-12-31T23:59:59.999999999Z", 253_402_300_799, 999_999_999),
             ("9999-12-31T23:59:59-23:59", 253_402_300_799 + 86_340, 0),
         ];
         for (text, seconds, nanos) in cases {
-            assert_eq!(
-                DateTime::parse_iso8601(text),
-                Ok(at(seconds, nanos)),
-                "{text:?}"
-            );
+            assert_eq!(DateTime::parse_iso8601(text), Ok(at(seconds, nanos)), "{text:?}");
         }
     }
 
@@ -919,17 +814,11 @@ mod tests {
         ];
         for (text, why) in cases {
             let error = DateTime::parse_iso8601(text).unwrap_err();
-            assert_eq!(
-                error.to_string(),
-                format!("invalid ISO 8601 date-time {text:?}: {why}")
-            );
+            assert_eq!(error.to_string(), format!("invalid ISO 8601 date-time {text:?}: {why}"));
         }
         let long = "x".repeat(100);
         let error = DateTime::parse_iso8601(&long).unwrap_err().to_string();
-        assert_eq!(
-            error,
-            format!("invalid ISO 8601 date-time {:?}…: {syntax}", "x".repeat(64))
-        );
+        assert_eq!(error, format!("invalid ISO 8601 date-time {:?}…: {syntax}", "x".repeat(64)));
     }
 
     #[test]
@@ -941,11 +830,7 @@ mod tests {
             (1_456_704_000, 0, "2016-02-29T00:00:00Z"),
             (-1, 500_000_000, "1969-12-31T23:59:59.5Z"),
             (-62_167_219_200, 0, "0000-01-01T00:00:00Z"),
-            (
-                253_402_300_799,
-                999_999_999,
-                "9999-12-31T23:59:59.999999999Z",
-            ),
+            (253_402_300_799, 999_999_999, "9999-12-31T23:59:59.999999999Z"),
         ];
         for (seconds, nanos, text) in cases {
             let time = at(seconds, nanos);
@@ -971,20 +856,12 @@ mod tests {
             ("30 May 2017 19:00:45 GMT", 1_496_170_845, 0),
             ("Mon, 30 May 2017 19:00:45 GMT", 1_496_170_845, 0),
             ("tue, 30 may 2017 19:00:45 utc", 1_496_170_845, 0),
-            (
-                "Tue, 30 May 2017 19:00:45.734 GMT",
-                1_496_170_845,
-                734_000_000,
-            ),
+            ("Tue, 30 May 2017 19:00:45.734 GMT", 1_496_170_845, 734_000_000),
             ("Thu, 1 Jan 1970 00:00:00 GMT", 0, 0),
             ("Mon, 29 Feb 2016 00:00:00 GMT", 1_456_704_000, 0),
         ];
         for (text, seconds, nanos) in cases {
-            assert_eq!(
-                DateTime::parse_rfc822(text),
-                Ok(at(seconds, nanos)),
-                "{text:?}"
-            );
+            assert_eq!(DateTime::parse_rfc822(text), Ok(at(seconds, nanos)), "{text:?}");
         }
         let invalid = [
             "Tue, 31 Jun 2017 19:00:45 GMT",
@@ -1030,11 +907,7 @@ mod tests {
             assert_eq!(serde_json::to_string(&time).unwrap(), json);
         }
         for (json, time) in cases.into_iter().take(3) {
-            assert_eq!(
-                serde_json::from_str::<DateTime>(json).unwrap(),
-                time,
-                "{json}"
-            );
+            assert_eq!(serde_json::from_str::<DateTime>(json).unwrap(), time, "{json}");
         }
         // A JSON reader hands over an f64: nanosecond digits past its precision are lost.
         let lossy: DateTime = serde_json::from_str("1496170845.123456789").unwrap();
@@ -1074,10 +947,7 @@ mod tests {
                 at(1_496_170_845, 734_000_000),
                 UNIX_EPOCH + Duration::new(1_496_170_845, 734_000_000),
             ),
-            (
-                at(-2, 500_000_000),
-                UNIX_EPOCH - Duration::from_millis(1500),
-            ),
+            (at(-2, 500_000_000), UNIX_EPOCH - Duration::from_millis(1500)),
             (at(-1, 0), UNIX_EPOCH - Duration::from_secs(1)),
             (DateTime::UNIX_EPOCH, UNIX_EPOCH),
         ];

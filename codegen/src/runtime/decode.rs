@@ -10,11 +10,7 @@ use super::error::DecodeError;
 /// the path. serde_json's ` at line L column C` suffix is kept: for a body that is not valid JSON
 /// it is the only pointer to the fault.
 pub fn from_body<'de, T: ::serde::Deserialize<'de>>(body: &'de [u8]) -> Result<T, DecodeError> {
-    let body: &'de [u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        body
-    };
+    let body: &'de [u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
     ::serde_json::from_slice(body).map_err(|error| locate::<T>(body, error))
 }
 
@@ -43,9 +39,7 @@ fn convert(path: String, error: &::serde_json::Error) -> DecodeError {
         Some(message) if error.line() != 0 => (message, position.as_str()),
         _ => (full.as_str(), ""),
     };
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.strip_suffix('`'));
+    let missing = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
     let Some(member) = missing else {
         return DecodeError::new(path, full);
     };
@@ -53,10 +47,7 @@ fn convert(path: String, error: &::serde_json::Error) -> DecodeError {
         path.push('.');
     }
     path.push_str(member);
-    DecodeError::new(
-        path,
-        format!("missing required member `{member}`{position}"),
-    )
+    DecodeError::new(path, format!("missing required member `{member}`{position}"))
 }
 
 #[cfg(test)]
@@ -92,30 +83,21 @@ mod tests {
     #[test]
     fn empty_body_reads_as_empty_object() {
         assert_eq!(from_body::<Body>(b"").unwrap(), Body { fleets: vec![] });
-        assert_eq!(
-            from_body::<Body>(b" \r\n\t").unwrap(),
-            Body { fleets: vec![] }
-        );
+        assert_eq!(from_body::<Body>(b" \r\n\t").unwrap(), Body { fleets: vec![] });
     }
 
     #[test]
     fn missing_member_in_a_list() {
         let (path, text) = error(r#"{"Fleets":[{"Name":"a"},{"SubnetIds":[]}]}"#);
         assert_eq!(path, "Fleets[1].Name");
-        assert_eq!(
-            text,
-            "at `Fleets[1].Name`: missing required member `Name` at line 1 column 40"
-        );
+        assert_eq!(text, "at `Fleets[1].Name`: missing required member `Name` at line 1 column 40");
     }
 
     #[test]
     fn missing_member_at_root() {
         let error = from_body::<Fleet>(b"{}").unwrap_err();
         assert_eq!(error.path(), "Name");
-        assert_eq!(
-            error.message(),
-            "missing required member `Name` at line 1 column 2"
-        );
+        assert_eq!(error.message(), "missing required member `Name` at line 1 column 2");
     }
 
     #[test]
@@ -133,16 +115,10 @@ mod tests {
     fn invalid_json() {
         let (path, text) = error(r#"{"Fleets":[{"Name":"a"}"#);
         assert_eq!(path, "Fleets");
-        assert_eq!(
-            text,
-            "at `Fleets`: EOF while parsing a list at line 1 column 23"
-        );
+        assert_eq!(text, "at `Fleets`: EOF while parsing a list at line 1 column 23");
         assert_eq!(
             error("<html>"),
-            (
-                String::new(),
-                "expected value at line 1 column 1".to_owned()
-            )
+            (String::new(), "expected value at line 1 column 1".to_owned())
         );
     }
 

@@ -15,10 +15,7 @@ pub struct DecodeError {
 impl DecodeError {
     /// An error at `path` (`""` for the body's root) saying `message`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
+        Self { path: path.into(), message: message.into() }
     }
 
     /// Where in the body it failed, like `Fleets[0].VpcConfig.SubnetIds[1]`; `""` is the root.
@@ -82,11 +79,7 @@ pub struct UnmodeledError {
 
 impl fmt::Display for UnmodeledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = if self.code.is_empty() {
-            "unknown error"
-        } else {
-            &self.code
-        };
+        let code = if self.code.is_empty() { "unknown error" } else { &self.code };
         write!(f, "{code} (HTTP {})", self.status)?;
         match &self.message {
             Some(message) => write!(f, ": {message}"),
@@ -140,10 +133,7 @@ mod tests {
     #[test]
     fn decode_error_display() {
         let nested = DecodeError::new("Fleets[0].Name", "missing required member `Name`");
-        assert_eq!(
-            nested.to_string(),
-            "at `Fleets[0].Name`: missing required member `Name`"
-        );
+        assert_eq!(nested.to_string(), "at `Fleets[0].Name`: missing required member `Name`");
         assert_eq!(nested.path(), "Fleets[0].Name");
         assert_eq!(nested.message(), "missing required member `Name`");
         assert_eq!(DecodeError::new("", "EOF").to_string(), "EOF");
@@ -156,10 +146,7 @@ mod tests {
             message: Some("Rate exceeded".to_owned()),
             status: 400,
         };
-        assert_eq!(
-            error.to_string(),
-            "ThrottlingException (HTTP 400): Rate exceeded"
-        );
+        assert_eq!(error.to_string(), "ThrottlingException (HTTP 400): Rate exceeded");
         error.message = None;
         assert_eq!(error.to_string(), "ThrottlingException (HTTP 400)");
         error.code.clear();
@@ -172,13 +159,7 @@ mod tests {
         let inner = serde_json::from_str::<u8>("x").unwrap_err();
         let error = EncodeError::from(inner);
         assert_eq!(error.to_string(), "cannot encode the request body");
-        assert!(
-            error
-                .source()
-                .unwrap()
-                .to_string()
-                .starts_with("expected value")
-        );
+        assert!(error.source().unwrap().to_string().starts_with("expected value"));
     }
 
     #[test]

@@ -33,12 +33,7 @@ impl<'a> ErrorResponse<'a> {
             .unwrap_or_default()
             .to_owned();
         let message = into_text(fields.message).or_else(|| into_text(fields.message_upper));
-        Self {
-            status,
-            code,
-            message,
-            body,
-        }
+        Self { status, code, message, body }
     }
 
     /// The HTTP status code.
@@ -125,10 +120,7 @@ mod tests {
     #[test]
     fn sanitizes_codes() {
         let cases = [
-            (
-                "aws.protocoltests#FooError:http://internal.amazon.com/",
-                "FooError",
-            ),
+            ("aws.protocoltests#FooError:http://internal.amazon.com/", "FooError"),
             ("FooError:http://x", "FooError"),
             ("ns#FooError", "FooError"),
             ("a#b#FooError", "FooError"),
@@ -174,12 +166,7 @@ mod tests {
 
     #[test]
     fn empty_and_html_bodies_have_no_fields() {
-        for body in [
-            &b""[..],
-            b"<html><body>Bad Gateway</body></html>",
-            b"[1]",
-            b"{",
-        ] {
+        for body in [&b""[..], b"<html><body>Bad Gateway</body></html>", b"[1]", b"{"] {
             let response = ErrorResponse::parse(502, &[], body);
             assert_eq!((response.code(), response.message()), ("", None));
             assert_eq!(response.status(), 502);

@@ -153,10 +153,7 @@ mod tests {
 
     #[test]
     fn builds_the_request() {
-        let input = Input {
-            names: vec!["a".to_owned()],
-            next_token: None,
-        };
+        let input = Input { names: vec!["a".to_owned()], next_token: None };
         let expected = Request {
             method: "POST",
             path: "/",
@@ -175,10 +172,7 @@ mod tests {
         assert_eq!(request.body, b"{}");
         assert_eq!(request.headers[1].1, "application/x-amz-json-1.0");
         assert_eq!(Ping::parse_response(200, &[], b"").unwrap(), Empty);
-        assert_eq!(
-            Ping::parse_response(200, &[], br#"{"x":[1,null]}"#).unwrap(),
-            Empty
-        );
+        assert_eq!(Ping::parse_response(200, &[], br#"{"x":[1,null]}"#).unwrap(), Empty);
     }
 
     #[test]
@@ -222,14 +216,7 @@ mod tests {
         let Err(ResponseError::Service(Error::Unmodeled(error))) = result else {
             panic!("expected Unmodeled, got {result:?}");
         };
-        assert_eq!(
-            error,
-            UnmodeledError {
-                code: String::new(),
-                message: None,
-                status: 500
-            }
-        );
+        assert_eq!(error, UnmodeledError { code: String::new(), message: None, status: 500 });
     }
 
     #[test]
