@@ -7,10 +7,18 @@ use syn::{Attribute, Item, Meta};
 
 const MOD_RS: &str = include_str!("../runtime/mod.rs");
 
-/// The files `runtime/mod.rs` declares, by module name.
+/// Every other runtime file, by module path below `runtime` (`datetime/iso8601` is the
+/// `mod iso8601;` that `datetime/mod.rs` declares).
 const FILES: &[(&str, &str)] = &[
     ("blob", include_str!("../runtime/blob.rs")),
-    ("datetime", include_str!("../runtime/datetime.rs")),
+    ("datetime", include_str!("../runtime/datetime/mod.rs")),
+    ("datetime/civil", include_str!("../runtime/datetime/civil.rs")),
+    ("datetime/epoch", include_str!("../runtime/datetime/epoch.rs")),
+    ("datetime/iso8601", include_str!("../runtime/datetime/iso8601.rs")),
+    ("datetime/rfc822", include_str!("../runtime/datetime/rfc822.rs")),
+    ("datetime/serde_impls", include_str!("../runtime/datetime/serde_impls.rs")),
+    ("datetime/system_time", include_str!("../runtime/datetime/system_time.rs")),
+    ("datetime/text", include_str!("../runtime/datetime/text.rs")),
     ("decode", include_str!("../runtime/decode.rs")),
     ("enums", include_str!("../runtime/enums.rs")),
     ("error", include_str!("../runtime/error.rs")),
@@ -18,36 +26,43 @@ const FILES: &[(&str, &str)] = &[
     ("operation", include_str!("../runtime/operation.rs")),
 ];
 
-/// `pub mod runtime { … }` with every `mod x;` of `mod.rs` inlined.
+/// `pub mod runtime { … }` with every `mod x;` inlined, at any depth.
 pub fn module() -> Result<TokenStream, Error> {
     let root = parse(MOD_RS, "mod.rs")?;
     let attrs = root.attrs;
-    let mut items = Vec::new();
-    for item in root.items {
-        match item {
-            Item::Mod(mut module) if module.content.is_none() => {
-                let name = module.ident.to_string();
-                let source =
-                    FILES.iter().find(|(file, _)| *file == name).map(|(_, source)| *source);
-                let source = source.ok_or_else(|| {
-                    Error::Internal(format!("runtime module `{name}` is not embedded"))
-                })?;
-                let file = parse(source, &name)?;
-                module.attrs.extend(file.attrs);
-                module.content = Some((Default::default(), without_tests(file.items)));
-                module.semi = None;
-                items.push(Item::Mod(module));
-            }
-            item => items.push(item),
-        }
-    }
-    let items = without_tests(items);
+    let items = inline(root.items, "")?;
     Ok(quote! {
         pub mod runtime {
             #(#attrs)*
             #(#items)*
         }
     })
+}
+
+/// `items` without tests, each `mod x;` given the items of the embedded file `{prefix}x`, whose
+/// own `mod y;` declarations are inlined in turn from `{prefix}x/y`.
+fn inline(items: Vec<Item>, prefix: &str) -> Result<Vec<Item>, Error> {
+    let mut inlined = Vec::new();
+    for item in without_tests(items) {
+        match item {
+            Item::Mod(mut module) if module.content.is_none() => {
+                let path = format!("{prefix}{}", module.ident);
+                let source =
+                    FILES.iter().find(|(file, _)| *file == path).map(|(_, source)| *source);
+                let source = source.ok_or_else(|| {
+                    Error::Internal(format!("runtime module `{path}` is not embedded"))
+                })?;
+                let file = parse(source, &path)?;
+                module.attrs.extend(file.attrs);
+                let items = inline(file.items, &format!("{path}/"))?;
+                module.content = Some((Default::default(), items));
+                module.semi = None;
+                inlined.push(Item::Mod(module));
+            }
+            item => inlined.push(item),
+        }
+    }
+    Ok(inlined)
 }
 
 fn parse(source: &str, name: &str) -> Result<syn::File, Error> {
@@ -81,11 +96,41 @@ fn is_cfg_test(attr: &Attribute) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use syn::{Item, ItemMod};
+
     #[test]
     fn every_declared_module_is_embedded_and_tests_are_stripped() {
         let module = super::module().map(|tokens| tokens.to_string());
         let module = module.unwrap_or_else(|error| panic!("{error}"));
         assert!(module.contains("pub mod datetime"));
         assert!(!module.contains("mod tests"));
+    }
+
+    fn child<'a>(module: &'a ItemMod, name: &str) -> &'a ItemMod {
+        let items = module.content.as_ref().map_or(&[][..], |(_, items)| items);
+        let child = items.iter().find_map(|item| match item {
+            Item::Mod(child) if child.ident == name => Some(child),
+            _ => None,
+        });
+        child.unwrap_or_else(|| panic!("no module `{name}` in `{}`", module.ident))
+    }
+
+    #[test]
+    fn nested_modules_are_inlined() {
+        let module = super::module().unwrap_or_else(|error| panic!("{error}"));
+        let runtime: ItemMod = syn::parse2(module).unwrap_or_else(|error| panic!("{error}"));
+        let iso8601 = child(child(&runtime, "datetime"), "iso8601");
+        assert!(iso8601.semi.is_none());
+        let items = iso8601.content.as_ref().map_or(&[][..], |(_, items)| items);
+        let parse = |item: &Item| matches!(item, Item::Fn(f) if f.sig.ident == "parse_iso8601");
+        assert!(items.iter().any(parse));
+    }
+
+    #[test]
+    fn test_module_declarations_are_dropped_unread() {
+        let file = syn::parse_file("#[cfg(test)]\nmod tests;\npub fn kept() {}");
+        let file = file.unwrap_or_else(|error| panic!("{error}"));
+        let items = super::inline(file.items, "nowhere/").unwrap_or_else(|error| panic!("{error}"));
+        assert!(matches!(items.as_slice(), [Item::Fn(_)]));
     }
 }

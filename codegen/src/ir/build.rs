@@ -2,7 +2,7 @@
 
 use super::{
     Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, naming,
-    protocol, shapes,
+    nesting, protocol, shapes,
 };
 use crate::error::{Location, Problem};
 use crate::model;
@@ -28,6 +28,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .map(|(name, shape)| shapes::build(name, shape, &ids, &mut problems))
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
+    nesting::check(&shapes, &mut problems);
     let operations: Vec<Operation> = model
         .operations
         .iter()

@@ -7,6 +7,7 @@
 mod build;
 mod cycles;
 pub mod naming;
+mod nesting;
 mod protocol;
 mod shapes;
 
