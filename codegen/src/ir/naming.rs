@@ -37,7 +37,7 @@ pub fn field_name(wire: &str) -> String {
 /// An enum variant for a wire value (`stream.standard.small` → `StreamStandardSmall`).
 /// A value that would take the fallback variant's name gets `Value` appended.
 pub fn variant_name(wire: &str) -> String {
-    let name = type_name(wire);
+    let name = finish(sanitize(wire).to_upper_camel_case(), "Empty", "V");
     if name == UNKNOWN_VARIANT { format!("{name}Value") } else { name }
 }
 
@@ -127,7 +127,7 @@ mod tests {
             ("a:b", "AB"),
             ("x/y", "XY"),
             ("with spaces", "WithSpaces"),
-            ("1080p", "T1080p"),
+            ("1080p", "V1080p"),
             ("", "Empty"),
             ("Unknown", "UnknownValue"),
             ("UNKNOWN", "UnknownValue"),

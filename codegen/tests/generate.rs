@@ -1,0 +1,20 @@
+//! Generated code for a fixture model that uses what AppStream's four operations do not.
+
+use std::path::Path;
+
+/// The generated code without the runtime module, which is the same for every model.
+fn generated_items(fixture: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    let source = codegen::Builder::new(path).generate().unwrap_or_else(|error| panic!("{error}"));
+    let mut lines = source.lines();
+    let mut kept: Vec<&str> =
+        lines.by_ref().take_while(|line| *line != "pub mod runtime {").collect();
+    let after_runtime = lines.skip_while(|line| *line != "}").skip(1);
+    kept.extend(after_runtime);
+    kept.join("\n")
+}
+
+#[test]
+fn feature_fixture() {
+    insta::assert_snapshot!(generated_items("features.json"));
+}
