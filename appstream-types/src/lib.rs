@@ -18,13 +18,14 @@
 //! use appstream_types::{DescribeFleets, DescribeFleetsRequest, FleetState};
 //!
 //! let input = DescribeFleetsRequest { names: Some(vec!["fleet-1".into()]), ..Default::default() };
-//! let request = DescribeFleets::request(&input).expect("a request body always encodes");
+//! let request = DescribeFleets::request(&input)?;
 //! assert_eq!(request.body, br#"{"Names":["fleet-1"]}"#);
 //!
 //! let body = br#"{"Fleets":[{"Arn":"arn:1","Name":"fleet-1","InstanceType":"stream.standard.small",
 //!     "ImageName":"image-1","ComputeCapacityStatus":{"Desired":1},"State":"RUNNING","CreatedTime":1496170845.734}]}"#;
-//! let output = DescribeFleets::parse_response(200, &[], body).expect("a valid response");
+//! let output = DescribeFleets::parse_response(200, &[], body)?;
 //! assert_eq!(output.fleets.unwrap_or_default()[0].state, FleetState::Running);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/appstream.rs"));
