@@ -1,6 +1,6 @@
 //! One struct per structure shape, with serde derives that are the wire format.
 
-use super::types::{is_deprecated, is_sensitive, rust_type};
+use super::types::{is_deprecated, is_sensitive, member_type};
 use super::{deprecated_attr, doc_attrs, ident};
 use crate::ir::{Member, Service, Shape, ShapeKind, Structure};
 use proc_macro2::TokenStream;
@@ -48,10 +48,7 @@ fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
     let required: Vec<&Member> = members.iter().filter(|member| member.required).collect();
     let params = required.iter().map(|member| {
         let param = ident(&member.rust_name);
-        let mut ty = rust_type(service, member.target);
-        if member.boxed {
-            ty = quote! { ::std::boxed::Box<#ty> };
-        }
+        let ty = member_type(service, member);
         quote! { #param: impl ::std::convert::Into<#ty> }
     });
     let values = members.iter().map(|member| {
@@ -79,8 +76,17 @@ fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
 }
 
 fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream {
-    let Member { model_name, wire_name, rust_name, target, required, boxed, docs, deprecated } =
-        member;
+    // `target` and `boxed` are read by `member_type`.
+    let Member {
+        model_name,
+        wire_name,
+        rust_name,
+        target: _,
+        required,
+        boxed: _,
+        docs,
+        deprecated,
+    } = member;
     // Services send an error's message as `message` or `Message`, whatever the model says.
     let alias = match wire_name.as_str() {
         "Message" if in_exception => quote! { alias = "message", },
@@ -88,10 +94,7 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
         _ => TokenStream::new(),
     };
     let name = ident(rust_name);
-    let mut ty = rust_type(service, *target);
-    if *boxed {
-        ty = quote! { ::std::boxed::Box<#ty> };
-    }
+    let ty = member_type(service, member);
     let extra_doc = (model_name != wire_name)
         .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
     let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());

@@ -1,7 +1,7 @@
 //! The Rust type of a shape reference.
 
 use super::ident;
-use crate::ir::{Service, ShapeId, ShapeKind};
+use crate::ir::{Member, Service, Shape, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -33,29 +33,36 @@ pub fn rust_type(service: &Service, id: ShapeId) -> TokenStream {
     }
 }
 
+/// The type of a member: its shape's type, boxed where the member closes a cycle.
+pub fn member_type(service: &Service, member: &Member) -> TokenStream {
+    let ty = rust_type(service, member.target);
+    if member.boxed {
+        quote! { ::std::boxed::Box<#ty> }
+    } else {
+        ty
+    }
+}
+
 /// Whether values of shape `id` must be redacted in `Debug`: the shape, or any element of a
 /// list or map it is, is `sensitive`.
 pub fn is_sensitive(service: &Service, id: ShapeId) -> bool {
-    let shape = service.shape(id);
-    shape.sensitive
-        || match shape.kind {
-            ShapeKind::List { member } => is_sensitive(service, member),
-            ShapeKind::Map { key, value } => {
-                is_sensitive(service, key) || is_sensitive(service, value)
-            }
-            _ => false,
-        }
+    any_element(service, id, &|shape| shape.sensitive)
 }
 
-/// Whether the shape, or any shape it reaches, is deprecated; code that names such a type
-/// must allow its own use of it.
+/// Whether the shape, or any element of a list or map it is, is deprecated; code that names
+/// such a type must allow its own use of it.
 pub fn is_deprecated(service: &Service, id: ShapeId) -> bool {
+    any_element(service, id, &|shape| shape.deprecated.is_some())
+}
+
+/// Whether `test` holds for the shape or, through lists and maps, any shape it holds.
+fn any_element(service: &Service, id: ShapeId, test: &dyn Fn(&Shape) -> bool) -> bool {
     let shape = service.shape(id);
-    shape.deprecated.is_some()
+    test(shape)
         || match shape.kind {
-            ShapeKind::List { member } => is_deprecated(service, member),
+            ShapeKind::List { member } => any_element(service, member, test),
             ShapeKind::Map { key, value } => {
-                is_deprecated(service, key) || is_deprecated(service, value)
+                any_element(service, key, test) || any_element(service, value, test)
             }
             _ => false,
         }
