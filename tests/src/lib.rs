@@ -3,12 +3,13 @@
 use appstream_types::runtime::Request;
 
 /// The request as it goes on the wire: request line, headers, blank line, body re-indented
-/// with its keys in the order they were sent.
+/// with its keys in the order they were sent. A host prefix shows as a `Host:` line.
 pub fn render_request(request: &Request) -> String {
-    let Request { method, path, headers, body } = request;
+    let Request { method, path, headers, body, host_prefix } = request;
+    let host = host_prefix.as_ref().map(|prefix| format!("Host: {prefix}<endpoint host>\n"));
     let headers: String =
         headers.iter().map(|(name, value)| format!("{name}: {value}\n")).collect();
-    format!("{method} {path}\n{headers}\n{}", pretty_json(body))
+    format!("{method} {path}\n{}{headers}\n{}", host.unwrap_or_default(), pretty_json(body))
 }
 
 /// `body` re-indented, or the raw text with a marker if it is not JSON.

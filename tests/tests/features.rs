@@ -1,6 +1,7 @@
 //! The feature fixture (`codegen/tests/fixtures/features.json`) compiles without warnings and
 //! behaves: recursion, sensitive members, deprecation, keywords, `locationName`, awsJson 1.0,
-//! an operation without input or output.
+//! an operation without input or output, floats, unions, documents, integer enums, timestamp
+//! formats, `jsonvalue` and a host prefix.
 
 // `pub`: as in a library, the generated items are API, not dead code.
 pub mod features {
@@ -95,4 +96,90 @@ fn an_error_with_a_lowercase_message_and_extra_members() {
         }
         other => panic!("expected a TreeError, got {other:?}"),
     }
+}
+
+fn measure() -> MeasureInput {
+    MeasureInput {
+        ratio: Some(f64::NAN),
+        scale: Some(f32::NEG_INFINITY),
+        choice: Some(Choice::Again(Wrapper {
+            inner: Some(Box::new(Choice::At(DateTime::from_secs(1_422_172_800)))),
+        })),
+        doc: Some(serde_json::json!({"any": ["json", 1, true]})),
+        level: Some(Level::VMinus1),
+        iso_at: Some(DateTime::from_secs_and_nanos(1_422_172_800, 123_000_000).unwrap()),
+        http_at: Some(DateTime::from_secs(1_422_172_800)),
+        stamps: Some(vec![DateTime::from_secs(0)]),
+        ratios: Some([("a".to_owned(), f64::INFINITY), ("b".to_owned(), 0.5)].into()),
+        attrs: Some(serde_json::json!({"b": [1, 2], "a": "x"})),
+        ..MeasureInput::new("us-west-2a")
+    }
+}
+
+#[test]
+fn every_other_kind_is_written_in_its_wire_form() {
+    let request = Measure::request(&measure()).unwrap();
+    assert_eq!(request.host_prefix.as_deref(), Some("us-west-2a-data."));
+    assert_eq!(
+        String::from_utf8(request.body).unwrap(),
+        r#"{"Region":"us-west-2a","Ratio":"NaN","Scale":"-Infinity","#.to_owned()
+            + r#""Choice":{"Again":{"Inner":{"At":"2015-01-25T08:00:00Z"}}},"#
+            + r#""Doc":{"any":["json",1,true]},"Level":-1,"IsoAt":"2015-01-25T08:00:00.123Z","#
+            + r#""HttpAt":"Sun, 25 Jan 2015 08:00:00 GMT","#
+            + r#""Stamps":["Thu, 01 Jan 1970 00:00:00 GMT"],"Ratios":{"a":"Infinity","b":0.5},"#
+            + r#""Attrs":"{\"a\":\"x\",\"b\":[1,2]}"}"#
+    );
+}
+
+#[test]
+fn every_other_kind_is_read_back() {
+    let body = serde_json::to_vec(&measure()).unwrap();
+    let output = Measure::parse_response(200, &[], &body).unwrap();
+    assert!(output.ratio.unwrap().is_nan());
+    let expected = MeasureInput { ratio: None, ..measure() };
+    assert_eq!(MeasureInput { ratio: None, ..output }, expected);
+}
+
+#[test]
+fn a_bad_host_label_is_an_encode_error() {
+    let error = Measure::request(&MeasureInput::new("a.b")).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "cannot put member `Region` in the host name: '.' is not a letter, digit or `-`"
+    );
+}
+
+#[test]
+fn unions_keep_unknown_members_and_refuse_two() {
+    let read = |json: &str| serde_json::from_str::<Choice>(json);
+    let unknown = read(r#"{"Text": null, "NewThing": {"x": 1}}"#).unwrap();
+    let Choice::Unknown(member) = &unknown else { panic!("expected Unknown, got {unknown:?}") };
+    assert_eq!((member.name(), member.value()), ("NewThing", &serde_json::json!({"x": 1})));
+    assert_eq!(serde_json::to_string(&unknown).unwrap(), r#"{"NewThing":{"x":1}}"#);
+    assert_eq!(read(r#"{"Unknown": "Infinity"}"#).unwrap(), Choice::UnknownValue(f64::INFINITY));
+    assert_eq!(
+        read(r#"{"Text": "a", "Number": 2}"#).unwrap_err().to_string(),
+        "union `Choice` has more than one member set: `Text` and `Number` at line 1 column 26"
+    );
+    assert_eq!(
+        read("{}").unwrap_err().to_string(),
+        "union `Choice` has no member set at line 1 column 2"
+    );
+}
+
+#[test]
+fn sensitive_union_members_are_redacted() {
+    let debug = format!("{:?}", Choice::Hidden("hunter2".into()));
+    assert_eq!(debug, r#"Hidden("*** Sensitive Data Redacted ***")"#);
+    assert_eq!(format!("{:?}", Choice::Text("a".into())), r#"Text("a")"#);
+}
+
+#[test]
+fn integer_enums_keep_unknown_values() {
+    assert_eq!(Level::from(2), Level::V2);
+    assert_eq!(Level::VALUES, &[1, 2, -1]);
+    let unknown: Level = serde_json::from_str("42").unwrap();
+    assert!(unknown.is_unknown());
+    assert_eq!((unknown.value(), unknown.to_string()), (42, "42".to_owned()));
+    assert_eq!(serde_json::to_string(&unknown).unwrap(), "42");
 }

@@ -5,10 +5,12 @@
 
 mod docs;
 mod enums;
+mod int_enums;
 mod operations;
 mod runtime;
 mod structs;
 mod types;
+mod unions;
 
 use crate::error::Error;
 use crate::ir::{Service, ShapeKind};
@@ -22,7 +24,9 @@ pub fn emit(service: &Service, source: &str) -> Result<String, Error> {
         service.operations.iter().map(|operation| operations::emit(service, operation));
     let shapes = service.shapes.iter().map(|shape| match &shape.kind {
         ShapeKind::Structure(structure) => structs::emit(service, shape, structure),
+        ShapeKind::Union(members) => unions::emit(service, shape, members),
         ShapeKind::Enum(values) => enums::emit(shape, values),
+        ShapeKind::IntEnum(values) => int_enums::emit(shape, values),
         _ => TokenStream::new(),
     });
     let tokens = quote! {
@@ -38,6 +42,9 @@ pub fn emit(service: &Service, source: &str) -> Result<String, Error> {
     );
     Ok(header + &prettyplease::unparse(&file))
 }
+
+/// What `Debug` shows for sensitive values.
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// An identifier from a name the naming module decided (so always valid; `r#` means raw).
 fn ident(name: &str) -> Ident {

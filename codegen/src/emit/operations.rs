@@ -1,15 +1,25 @@
 //! Per operation: a unit struct implementing `runtime::Operation`, and its error enum.
 
 use super::types::is_deprecated;
+use super::types::message_member;
 use super::{deprecated_attr, doc_attrs, ident};
 use crate::ir::naming::UNMODELED_VARIANT;
-use crate::ir::{Operation, OperationError, Service, ShapeId};
+use crate::ir::{HostSegment, Operation, OperationError, Service, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
-    let Operation { wire_name, rust_name, error_name, input, output, errors, docs, deprecated } =
-        operation;
+    let Operation {
+        wire_name,
+        rust_name,
+        error_name,
+        input,
+        output,
+        errors,
+        docs,
+        deprecated,
+        host_prefix,
+    } = operation;
     let name = ident(rust_name);
     let error = ident(error_name);
     let target = format!("{}.{wire_name}", service.target_prefix);
@@ -36,6 +46,7 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
         .any(|id| is_deprecated(service, *id))
         .then(|| quote! { #[allow(deprecated)] });
     let error_enum = error_enum(service, operation, errors);
+    let host_prefix = host_prefix.as_deref().map(host_prefix_fn);
     quote! {
         #docs
         #deprecated
@@ -50,9 +61,43 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
             type Input = #input_type;
             type Output = #output_type;
             type Error = #error;
+            #host_prefix
         }
 
         #error_enum
+    }
+}
+
+/// `host_prefix`, which checks and fills in the labels of the endpoint's `hostPrefix`.
+fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
+    let pushes = segments.iter().map(|segment| match segment {
+        HostSegment::Literal(text) => quote! { prefix.push_str(#text); },
+        HostSegment::Label { model_name, rust_name, required } => {
+            let field = ident(rust_name);
+            let value = if *required {
+                quote! { &input.#field }
+            } else {
+                quote! {
+                    input.#field.as_deref().ok_or_else(|| runtime::host::missing(#model_name))?
+                }
+            };
+            quote! { prefix.push_str(runtime::host::label(#model_name, #value)?); }
+        }
+    });
+    let uses_input = segments.iter().any(|segment| matches!(segment, HostSegment::Label { .. }));
+    let input = if uses_input {
+        quote! { input }
+    } else {
+        quote! { _input }
+    };
+    quote! {
+        fn host_prefix(
+            #input: &Self::Input,
+        ) -> ::std::result::Result<::std::option::Option<::std::string::String>, runtime::EncodeError> {
+            let mut prefix = ::std::string::String::new();
+            #(#pushes)*
+            ::std::result::Result::Ok(::std::option::Option::Some(prefix))
+        }
     }
 }
 
@@ -69,6 +114,23 @@ fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError
         .iter()
         .any(|error| is_deprecated(service, error.shape))
         .then(|| quote! { #[allow(deprecated)] });
+    let message_arms = errors.iter().zip(&variants).map(|(error, variant)| {
+        let members = match &service.shape(error.shape).kind {
+            ShapeKind::Structure(structure) => structure.members.as_slice(),
+            _ => &[],
+        };
+        match message_member(service, members) {
+            Some(member) if member.required => {
+                let field = ident(&member.rust_name);
+                quote! { Self::#variant(error) => ::std::option::Option::Some(error.#field.as_str()), }
+            }
+            Some(member) => {
+                let field = ident(&member.rust_name);
+                quote! { Self::#variant(error) => error.#field.as_deref(), }
+            }
+            None => quote! { Self::#variant(_) => ::std::option::Option::None, },
+        }
+    });
     let parse = if errors.is_empty() {
         quote! { ::std::result::Result::Ok(Self::#unmodeled(response.to_unmodeled())) }
     } else {
@@ -96,6 +158,20 @@ fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError
                 response: &runtime::ErrorResponse<'_>,
             ) -> ::std::result::Result<Self, runtime::DecodeError> {
                 #parse
+            }
+
+            fn code(&self) -> &str {
+                match self {
+                    #( Self::#variants(_) => #codes, )*
+                    Self::#unmodeled(error) => &error.code,
+                }
+            }
+
+            fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#message_arms)*
+                    Self::#unmodeled(error) => error.message.as_deref(),
+                }
             }
         }
 

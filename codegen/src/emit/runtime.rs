@@ -23,7 +23,10 @@ const FILES: &[(&str, &str)] = &[
     ("enums", include_str!("../runtime/enums.rs")),
     ("error", include_str!("../runtime/error.rs")),
     ("error_response", include_str!("../runtime/error_response.rs")),
+    ("host", include_str!("../runtime/host.rs")),
     ("operation", include_str!("../runtime/operation.rs")),
+    ("union", include_str!("../runtime/union.rs")),
+    ("wire", include_str!("../runtime/wire.rs")),
 ];
 
 /// `pub mod runtime { … }` with every `mod x;` inlined, at any depth.

@@ -1,12 +1,12 @@
 //! One struct per structure shape, with serde derives that are the wire format.
 
-use super::types::{is_deprecated, is_sensitive, member_type};
-use super::{deprecated_attr, doc_attrs, ident};
-use crate::ir::{Member, Service, Shape, ShapeKind, Structure};
+use super::types::{
+    is_deprecated, is_sensitive, member_form, member_type, message_member, with_path,
+};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident};
+use crate::ir::{Member, Service, Shape, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
-
-const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStream {
     let Shape { wire_name, rust_name, docs, sensitive, deprecated, kind: _ } = shape;
@@ -86,7 +86,10 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
         boxed: _,
         docs,
         deprecated,
+        timestamp_format: _,
+        json_value: _,
     } = member;
+    // `timestamp_format` and `json_value` are read by `member_type` and `member_form`.
     // Services send an error's message as `message` or `Message`, whatever the model says.
     let alias = match wire_name.as_str() {
         "Message" if in_exception => quote! { alias = "message", },
@@ -95,23 +98,28 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
     };
     let name = ident(rust_name);
     let ty = member_type(service, member);
+    let form = member_form(service, member);
     let extra_doc = (model_name != wire_name)
         .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
     let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());
     let deprecated = deprecated_attr(deprecated.as_ref());
     if *required {
+        let with = form.map(|form| with_path(&form)).map(|path| quote! { with = #path, });
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name, #alias)]
+            #[serde(rename = #wire_name, #alias #with)]
             pub #name: #ty,
         }
     } else {
+        let with = form
+            .map(|form| with_path(&quote! { runtime::wire::Opt<#form> }))
+            .map(|path| quote! { with = #path, });
         // `default` makes a missing member None; null already reads as None.
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name, #alias default, skip_serializing_if = "::std::option::Option::is_none")]
+            #[serde(rename = #wire_name, #alias #with default, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<#ty>,
         }
     }
@@ -147,11 +155,7 @@ fn debug_impl(
 fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ident(&shape.rust_name);
     let wire_name = &shape.wire_name;
-    let message = members.iter().find(|member| {
-        member.model_name.eq_ignore_ascii_case("message")
-            && matches!(service.shape(member.target).kind, ShapeKind::String)
-    });
-    let body = match message {
+    let body = match message_member(service, members) {
         Some(member) if member.required => {
             let field = ident(&member.rust_name);
             quote! {

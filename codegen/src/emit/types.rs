@@ -1,7 +1,7 @@
 //! The Rust type of a shape reference.
 
 use super::ident;
-use crate::ir::{Member, Service, Shape, ShapeId, ShapeKind};
+use crate::ir::{Member, Service, Shape, ShapeId, ShapeKind, TimestampFormat};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -9,38 +9,96 @@ use quote::quote;
 pub fn rust_type(service: &Service, id: ShapeId) -> TokenStream {
     let shape = service.shape(id);
     match &shape.kind {
-        ShapeKind::Structure(_) | ShapeKind::Enum(_) => {
+        ShapeKind::Structure(_)
+        | ShapeKind::Union(_)
+        | ShapeKind::Enum(_)
+        | ShapeKind::IntEnum(_) => {
             let name = ident(&shape.rust_name);
             quote! { #name }
         }
+        ShapeKind::Document => quote! { runtime::Document },
         ShapeKind::List { member } => {
-            let member = rust_type(service, *member);
+            let member = rust_type(service, member.target);
             quote! { ::std::vec::Vec<#member> }
         }
         // BTreeMap, not HashMap: bodies then come out in one order, so requests are
         // reproducible and snapshots stable; maps in AWS models are small.
         ShapeKind::Map { key, value } => {
             let key = rust_type(service, *key);
-            let value = rust_type(service, *value);
+            let value = rust_type(service, value.target);
             quote! { ::std::collections::BTreeMap<#key, #value> }
         }
         ShapeKind::String => quote! { ::std::string::String },
         ShapeKind::Integer => quote! { i32 },
         ShapeKind::Long => quote! { i64 },
+        ShapeKind::Float => quote! { f32 },
+        ShapeKind::Double => quote! { f64 },
         ShapeKind::Boolean => quote! { bool },
         ShapeKind::Blob => quote! { runtime::Blob },
-        ShapeKind::Timestamp => quote! { runtime::DateTime },
+        ShapeKind::Timestamp(_) => quote! { runtime::DateTime },
     }
 }
 
-/// The type of a member: its shape's type, boxed where the member closes a cycle.
+/// The type of a member: its shape's type (parsed JSON for a `jsonvalue` string), boxed where
+/// the member closes a cycle.
 pub fn member_type(service: &Service, member: &Member) -> TokenStream {
-    let ty = rust_type(service, member.target);
+    let ty = if member.json_value {
+        quote! { runtime::Document }
+    } else {
+        rust_type(service, member.target)
+    };
     if member.boxed {
         quote! { ::std::boxed::Box<#ty> }
     } else {
         ty
     }
+}
+
+/// The `runtime::wire` form values of shape `id` need, reached through a reference with its own
+/// `format`; `None` where the type's own serde form is the wire's.
+pub fn wire_form(
+    service: &Service,
+    id: ShapeId,
+    format: Option<TimestampFormat>,
+) -> Option<TokenStream> {
+    match &service.shape(id).kind {
+        ShapeKind::Timestamp(own) => match format.unwrap_or(*own) {
+            TimestampFormat::EpochSeconds => None,
+            TimestampFormat::Iso8601 => Some(quote! { runtime::wire::Iso8601 }),
+            TimestampFormat::Rfc822 => Some(quote! { runtime::wire::Rfc822 }),
+        },
+        ShapeKind::Float | ShapeKind::Double => Some(quote! { runtime::wire::Float }),
+        ShapeKind::List { member } => wire_form(service, member.target, member.timestamp_format)
+            .map(|form| quote! { runtime::wire::List<#form> }),
+        ShapeKind::Map { value, .. } => wire_form(service, value.target, value.timestamp_format)
+            .map(|form| quote! { runtime::wire::Map<#form> }),
+        _ => None,
+    }
+}
+
+/// The wire form of a member's [`member_type`], if it needs one.
+pub fn member_form(service: &Service, member: &Member) -> Option<TokenStream> {
+    let form = if member.json_value {
+        Some(quote! { runtime::wire::JsonValue })
+    } else {
+        wire_form(service, member.target, member.timestamp_format)
+    };
+    if member.boxed { form.map(|form| quote! { runtime::wire::Boxed<#form> }) } else { form }
+}
+
+/// The `#[serde(with = "…")]` path that reads and writes with `form`.
+pub fn with_path(form: &TokenStream) -> String {
+    // Forms are paths and angle brackets only, so no space is needed anywhere in them.
+    quote! { runtime::wire::As::<#form> }.to_string().replace(' ', "")
+}
+
+/// The error message member of an error shape: a string member called `message` in any case.
+pub fn message_member<'a>(service: &Service, members: &'a [Member]) -> Option<&'a Member> {
+    members.iter().find(|member| {
+        member.model_name.eq_ignore_ascii_case("message")
+            && !member.json_value
+            && matches!(service.shape(member.target).kind, ShapeKind::String)
+    })
 }
 
 /// Whether values of shape `id` must be redacted in `Debug`: the shape, or any element of a
@@ -60,9 +118,9 @@ fn any_element(service: &Service, id: ShapeId, test: &dyn Fn(&Shape) -> bool) ->
     let shape = service.shape(id);
     test(shape)
         || match shape.kind {
-            ShapeKind::List { member } => any_element(service, member, test),
+            ShapeKind::List { member } => any_element(service, member.target, test),
             ShapeKind::Map { key, value } => {
-                any_element(service, key, test) || any_element(service, value, test)
+                any_element(service, key, test) || any_element(service, value.target, test)
             }
             _ => false,
         }

@@ -1,8 +1,8 @@
 //! Model to IR: resolve references, decide names, validate, box cycles.
 
 use super::{
-    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, naming,
-    nesting, protocol, shapes,
+    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, endpoint,
+    naming, nesting, protocol, shapes,
 };
 use crate::error::{Location, Problem};
 use crate::model;
@@ -33,7 +33,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .operations
         .iter()
         .map(|(name, operation)| {
-            build_operation(name, operation, &ids, (&shapes, &known), &mut problems)
+            build_operation(name, operation, model, &ids, (&shapes, &known), &mut problems)
         })
         .collect();
     mark_errors(&operations, &mut shapes);
@@ -86,6 +86,7 @@ pub(super) fn deprecation(
 fn build_operation(
     name: &str,
     operation: &model::Operation,
+    model: &model::Model,
     ids: &HashMap<&str, ShapeId>,
     (shapes, known): (&[Shape], &[bool]),
     problems: &mut Vec<Problem>,
@@ -116,6 +117,10 @@ fn build_operation(
             errors.push(OperationError { shape, variant_name });
         }
     }
+    let host_prefix = operation.endpoint.as_ref().and_then(|endpoint| {
+        let model_input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
+        endpoint::host_prefix(name, endpoint, model_input, input, shapes, problems)
+    });
     let rust_name = naming::type_name(name);
     Operation {
         wire_name: name.to_owned(),
@@ -126,6 +131,7 @@ fn build_operation(
         errors,
         docs: operation.documentation.clone(),
         deprecated: deprecation(operation.deprecated, &operation.deprecated_message),
+        host_prefix,
     }
 }
 
@@ -141,7 +147,7 @@ fn check_type_names(shapes: &[Shape], operations: &[Operation], problems: &mut V
         }
     };
     for shape in shapes {
-        if matches!(shape.kind, ShapeKind::Structure(_) | ShapeKind::Enum(_)) {
+        if shape.kind.is_item() {
             claim(&shape.rust_name, Location::Shape(shape.wire_name.clone()), "type name");
         }
     }

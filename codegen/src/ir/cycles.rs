@@ -1,11 +1,11 @@
 //! Boxing the members that close cycles of structures.
 //!
-//! A structure that contains itself, directly or through other structures, has no size in Rust.
-//! Lists and maps already put their elements on the heap, so only direct structure-to-structure
-//! members count. A depth-first walk in shape order marks each back edge; boxing every back
+//! A structure or union that contains itself, directly or through other structures and unions,
+//! has no size in Rust. Lists and maps already put their elements on the heap, so only direct
+//! members between structures and unions count. A depth-first walk in shape order marks each back edge; boxing every back
 //! edge breaks every cycle, and the walk order makes the choice deterministic.
 
-use super::{Shape, ShapeId, ShapeKind};
+use super::{Member, Shape, ShapeId, ShapeKind, Structure};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Visit {
@@ -24,22 +24,29 @@ pub fn box_cycles(shapes: &mut [Shape]) {
         }
     }
     for (shape, member) in back_edges {
-        if let ShapeKind::Structure(structure) = &mut shapes[shape.0].kind {
-            structure.members[member].boxed = true;
+        if let ShapeKind::Structure(Structure { members, .. }) | ShapeKind::Union(members) =
+            &mut shapes[shape.0].kind
+        {
+            members[member].boxed = true;
         }
     }
 }
 
-/// The structure members of `shape` whose target is itself a structure.
+fn members(shape: &Shape) -> &[Member] {
+    match &shape.kind {
+        ShapeKind::Structure(Structure { members, .. }) | ShapeKind::Union(members) => members,
+        _ => &[],
+    }
+}
+
+/// The members of `shape` whose target is a structure or union, by index.
 fn structure_edges(shapes: &[Shape], shape: ShapeId) -> Vec<(usize, ShapeId)> {
-    let ShapeKind::Structure(structure) = &shapes[shape.0].kind else {
-        return Vec::new();
-    };
-    structure
-        .members
+    members(&shapes[shape.0])
         .iter()
         .enumerate()
-        .filter(|(_, member)| matches!(shapes[member.target.0].kind, ShapeKind::Structure(_)))
+        .filter(|(_, member)| {
+            matches!(shapes[member.target.0].kind, ShapeKind::Structure(_) | ShapeKind::Union(_))
+        })
         .map(|(index, member)| (index, member.target))
         .collect()
 }

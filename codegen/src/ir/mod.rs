@@ -6,6 +6,7 @@
 
 mod build;
 mod cycles;
+mod endpoint;
 pub mod naming;
 mod nesting;
 mod protocol;
@@ -73,6 +74,20 @@ pub struct Operation {
     pub errors: Vec<OperationError>,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecation>,
+    /// The endpoint's `hostPrefix`, split at its `{Label}`s.
+    pub host_prefix: Option<Vec<HostSegment>>,
+}
+
+/// A piece of a host prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostSegment {
+    Literal(String),
+    /// An input member with `hostLabel`, a string.
+    Label {
+        model_name: String,
+        rust_name: String,
+        required: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,15 +110,59 @@ pub struct Shape {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShapeKind {
     Structure(Structure),
+    /// A structure with `union`: exactly one member set. Members are never required.
+    Union(Vec<Member>),
+    /// A structure with `document`: any JSON.
+    Document,
     Enum(Vec<EnumValue>),
-    List { member: ShapeId },
-    Map { key: ShapeId, value: ShapeId },
+    /// An integer shape with `enum` values.
+    IntEnum(Vec<IntEnumValue>),
+    List {
+        member: Element,
+    },
+    Map {
+        key: ShapeId,
+        value: Element,
+    },
     String,
     Integer,
     Long,
+    Float,
+    Double,
     Boolean,
     Blob,
-    Timestamp,
+    /// With the shape's own format (references may override it).
+    Timestamp(TimestampFormat),
+}
+
+impl ShapeKind {
+    /// Whether the shape becomes a Rust item of its own (a struct or an enum).
+    pub fn is_item(&self) -> bool {
+        matches!(
+            self,
+            ShapeKind::Structure(_)
+                | ShapeKind::Union(_)
+                | ShapeKind::Enum(_)
+                | ShapeKind::IntEnum(_)
+        )
+    }
+}
+
+/// How a timestamp is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// `unixTimestamp`, the default: epoch seconds as a JSON number.
+    EpochSeconds,
+    Iso8601,
+    Rfc822,
+}
+
+/// A list's element or a map's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Element {
+    pub target: ShapeId,
+    /// The reference's `timestampFormat`, which wins over the target shape's.
+    pub timestamp_format: Option<TimestampFormat>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,10 +185,20 @@ pub struct Member {
     pub boxed: bool,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecation>,
+    /// The member's `timestampFormat`, which wins over the target shape's.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// `jsonvalue`: a string member whose content is JSON, held parsed.
+    pub json_value: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnumValue {
     pub wire_value: String,
+    pub rust_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntEnumValue {
+    pub value: i32,
     pub rust_name: String,
 }

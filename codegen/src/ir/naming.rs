@@ -41,6 +41,11 @@ pub fn variant_name(wire: &str) -> String {
     if name == UNKNOWN_VARIANT { format!("{name}Value") } else { name }
 }
 
+/// An integer enum variant for a value: `V1`, and `VMinus1` for `-1`.
+pub fn int_variant_name(value: i32) -> String {
+    if value < 0 { format!("VMinus{}", value.unsigned_abs()) } else { format!("V{value}") }
+}
+
 /// The variant of an operation error enum that holds the error shape `type_name`.
 pub fn error_variant_name(type_name: &str) -> String {
     if type_name == UNMODELED_VARIANT { format!("{type_name}Error") } else { type_name.to_owned() }

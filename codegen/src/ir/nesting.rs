@@ -46,8 +46,8 @@ fn is_container(shape: &Shape) -> bool {
 /// The lists and maps directly inside a list or map.
 fn containers_inside(shapes: &[Shape], id: ShapeId) -> Vec<ShapeId> {
     let children = match shapes[id.0].kind {
-        ShapeKind::List { member } => vec![member],
-        ShapeKind::Map { key, value } => vec![key, value],
+        ShapeKind::List { member } => vec![member.target],
+        ShapeKind::Map { key, value } => vec![key, value.target],
         _ => Vec::new(),
     };
     children.into_iter().filter(|child| is_container(&shapes[child.0])).collect()

@@ -1,9 +1,14 @@
 //! One model shape to one IR shape, with the problems it has.
 
 use super::build::{deprecation, resolve};
-use super::{EnumValue, Member, Shape, ShapeId, ShapeKind, Structure, naming};
+use super::{
+    Element, EnumValue, IntEnumValue, Member, Shape, ShapeId, ShapeKind, Structure,
+    TimestampFormat, naming,
+};
 use crate::error::{Location, Problem};
 use crate::model;
+use indexmap::IndexMap;
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// Builds one shape, and whether its kind could be decided. Without a kind the shape still
@@ -20,36 +25,41 @@ pub(super) fn build(
             problems.push(Problem::shape(name, "has no `type`"));
             None
         }
-        Some("structure") => Some(ShapeKind::Structure(structure(name, shape, ids, problems))),
+        Some("structure") => Some(structure_kind(name, shape, ids, problems)),
         Some("string") => match &shape.enum_values {
             Some(values) => Some(ShapeKind::Enum(enum_values(name, values, problems))),
             None => Some(ShapeKind::String),
+        },
+        Some("integer") => match &shape.enum_values {
+            Some(values) => Some(ShapeKind::IntEnum(int_enum_values(name, values, problems))),
+            None => Some(ShapeKind::Integer),
         },
         Some("list") => container_member(name, "member", &shape.member, ids, problems)
             .map(|member| ShapeKind::List { member }),
         Some("map") => {
             let key = container_member(name, "key", &shape.key, ids, problems);
             let value = container_member(name, "value", &shape.value, ids, problems);
-            key.zip(value).map(|(key, value)| ShapeKind::Map { key, value })
+            key.zip(value).map(|(key, value)| ShapeKind::Map { key: key.target, value })
         }
-        Some("integer") => Some(ShapeKind::Integer),
         Some("long") => Some(ShapeKind::Long),
+        Some("float") => Some(ShapeKind::Float),
+        Some("double") => Some(ShapeKind::Double),
         Some("boolean") => Some(ShapeKind::Boolean),
         Some("blob") => Some(ShapeKind::Blob),
         Some("timestamp") => timestamp_format(&shape.timestamp_format)
             .map_err(|message| problems.push(Problem::shape(name, message)))
             .ok()
-            .map(|()| ShapeKind::Timestamp),
-        Some(other @ ("float" | "double")) => {
-            let message = format!("`{other}` shapes are not supported yet");
-            problems.push(Problem::shape(name, message));
-            None
-        }
+            .map(|format| ShapeKind::Timestamp(format.unwrap_or(TimestampFormat::EpochSeconds))),
         Some(other) => {
             problems.push(Problem::shape(name, format!("unknown shape type `{other}`")));
             None
         }
     };
+    let enum_type = matches!(shape.shape_type.as_deref(), Some("string" | "integer"));
+    if kind.is_some() && shape.enum_values.is_some() && !enum_type {
+        problems
+            .push(Problem::shape(name, "only string and integer shapes can have `enum` values"));
+    }
     let built = Shape {
         wire_name: name.to_owned(),
         rust_name: naming::type_name(name),
@@ -61,69 +71,122 @@ pub(super) fn build(
     (built, kind.is_some())
 }
 
-/// Checks that need every shape built: map keys must be strings.
+/// Checks that need every shape built: map keys and `jsonvalue` members must be strings.
 pub(super) fn check_kinds(
     model: &model::Model,
     shapes: &[Shape],
     known: &[bool],
     problems: &mut Vec<Problem>,
 ) {
+    let type_of =
+        |id: ShapeId| model.shapes.get(&shapes[id.0].wire_name).and_then(|s| s.shape_type.clone());
+    let is_plain_string = |id: ShapeId| matches!(shapes[id.0].kind, ShapeKind::String);
     for shape in shapes {
-        let ShapeKind::Map { key, .. } = shape.kind else {
-            continue;
-        };
-        let key_shape = &shapes[key.0];
-        if !known[key.0] {
-            continue;
-        }
-        if !matches!(key_shape.kind, ShapeKind::String | ShapeKind::Enum(_)) {
-            let key_type =
-                model.shapes.get(&key_shape.wire_name).and_then(|s| s.shape_type.clone());
-            let message = format!(
-                "map key `{}` must be a string shape, not `{}`",
-                key_shape.wire_name,
-                key_type.unwrap_or_default()
-            );
-            problems.push(Problem::member(&shape.wire_name, "key", message));
+        match &shape.kind {
+            ShapeKind::Map { key, .. }
+                if known[key.0]
+                    && !matches!(shapes[key.0].kind, ShapeKind::String | ShapeKind::Enum(_)) =>
+            {
+                let message = format!(
+                    "map key `{}` must be a string shape, not `{}`",
+                    shapes[key.0].wire_name,
+                    type_of(*key).unwrap_or_default()
+                );
+                problems.push(Problem::member(&shape.wire_name, "key", message));
+            }
+            ShapeKind::Structure(Structure { members, .. }) | ShapeKind::Union(members) => {
+                let bad_json_values = members
+                    .iter()
+                    .filter(|m| m.json_value && known[m.target.0] && !is_plain_string(m.target));
+                for member in bad_json_values {
+                    let message = format!(
+                        "`jsonvalue` needs a string shape without `enum`, and `{}` is not one",
+                        shapes[member.target.0].wire_name
+                    );
+                    problems.push(Problem::member(&shape.wire_name, &member.model_name, message));
+                }
+            }
+            _ => {}
         }
     }
 }
 
-/// The structure with every member that could be resolved; problems go to `problems`.
-fn structure(
+/// A structure, union or document.
+fn structure_kind(
     name: &str,
     shape: &model::Shape,
     ids: &HashMap<&str, ShapeId>,
     problems: &mut Vec<Problem>,
-) -> Structure {
-    if shape.document == Some(true) {
-        problems.push(Problem::shape(name, "document shapes are not supported yet"));
-    }
-    if shape.union == Some(true) {
-        problems.push(Problem::shape(name, "union shapes are not supported yet"));
-    }
+) -> ShapeKind {
     let members = shape.members.clone().unwrap_or_default();
-    let required = shape.required.clone().unwrap_or_default();
-    for missing in required.iter().filter(|r| !members.contains_key(*r)) {
-        let message = format!("`required` names `{missing}`, which is not a member");
-        problems.push(Problem::shape(name, message));
+    let exception = shape.exception.unwrap_or(false) || shape.extra.contains_key("error");
+    match (shape.document == Some(true), shape.union == Some(true)) {
+        (true, true) => {
+            problems.push(Problem::shape(name, "is both a `document` and a `union`"));
+            ShapeKind::Document
+        }
+        (true, false) => {
+            if !members.is_empty() {
+                problems.push(Problem::shape(name, "is a `document`, so it cannot have members"));
+            }
+            ShapeKind::Document
+        }
+        (false, true) => {
+            if members.is_empty() {
+                problems.push(Problem::shape(name, "is a `union` without members"));
+            }
+            if exception {
+                problems.push(Problem::shape(name, "is a `union`, so it cannot be an error"));
+            }
+            let naming = MemberNaming::Variant;
+            ShapeKind::Union(build_members(name, &members, &[], naming, ids, problems))
+        }
+        (false, false) => {
+            let required = shape.required.clone().unwrap_or_default();
+            for missing in required.iter().filter(|r| !members.contains_key(*r)) {
+                let message = format!("`required` names `{missing}`, which is not a member");
+                problems.push(Problem::shape(name, message));
+            }
+            let naming = MemberNaming::Field;
+            let members = build_members(name, &members, &required, naming, ids, problems);
+            ShapeKind::Structure(Structure { members, exception })
+        }
     }
+}
+
+/// Structure members become fields; union members become variants.
+#[derive(Clone, Copy)]
+enum MemberNaming {
+    Field,
+    Variant,
+}
+
+/// Every member that could be resolved; problems go to `problems`.
+fn build_members(
+    name: &str,
+    members: &IndexMap<String, model::ShapeRef>,
+    required: &[String],
+    naming: MemberNaming,
+    ids: &HashMap<&str, ShapeId>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Member> {
     let mut rust_names: BTreeMap<String, &str> = BTreeMap::new();
     let mut built = Vec::new();
-    for (member_name, member) in &members {
+    for (member_name, member) in members {
         let location = || Location::Member { shape: name.to_owned(), member: member_name.clone() };
-        let rust_name = naming::field_name(member_name);
+        let (rust_name, what) = match naming {
+            MemberNaming::Field => (naming::field_name(member_name), "field"),
+            MemberNaming::Variant => (naming::variant_name(member_name), "variant"),
+        };
         if let Some(first) = rust_names.insert(rust_name.clone(), member_name) {
             let message =
-                format!("its Rust field name `{rust_name}` is also that of member `{first}`");
+                format!("its Rust {what} name `{rust_name}` is also that of member `{first}`");
             problems.push(Problem::member(name, member_name, message));
         }
-        if let Err(message) = timestamp_format(&member.timestamp_format) {
-            problems.push(Problem::member(name, member_name, message));
-        }
-        if member.jsonvalue == Some(true) {
-            problems.push(Problem::member(name, member_name, "`jsonvalue` is not supported yet"));
-        }
+        let timestamp_format = timestamp_format(&member.timestamp_format)
+            .map_err(|message| problems.push(Problem::member(name, member_name, message)))
+            .ok()
+            .flatten();
         let Some(target) = resolve(ids, &member.shape, location, problems) else {
             continue;
         };
@@ -136,17 +199,23 @@ fn structure(
             boxed: false,
             docs: member.documentation.clone(),
             deprecated: deprecation(member.deprecated, &member.deprecated_message),
+            timestamp_format,
+            json_value: member.jsonvalue == Some(true),
         });
     }
-    let exception = shape.exception.unwrap_or(false) || shape.extra.contains_key("error");
-    Structure { members: built, exception }
+    built
 }
 
 /// The enum's values, each variant once; duplicates and collisions go to `problems`.
-fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Vec<EnumValue> {
+fn enum_values(name: &str, values: &[Value], problems: &mut Vec<Problem>) -> Vec<EnumValue> {
     let mut by_variant: BTreeMap<String, &str> = BTreeMap::new();
     let mut built = Vec::new();
     for value in values {
+        let Some(value) = value.as_str() else {
+            let message = format!("enum value `{value}` of a string shape is not a string");
+            problems.push(Problem::shape(name, message));
+            continue;
+        };
         let rust_name = naming::variant_name(value);
         match by_variant.insert(rust_name.clone(), value) {
             Some(first) if first == value => {
@@ -159,8 +228,26 @@ fn enum_values(name: &str, values: &[String], problems: &mut Vec<Problem>) -> Ve
                 );
                 problems.push(Problem::shape(name, message));
             }
-            None => built.push(EnumValue { wire_value: value.clone(), rust_name }),
+            None => built.push(EnumValue { wire_value: value.to_owned(), rust_name }),
         }
+    }
+    built
+}
+
+/// An integer enum's values: distinct numbers that fit an `i32`.
+fn int_enum_values(name: &str, values: &[Value], problems: &mut Vec<Problem>) -> Vec<IntEnumValue> {
+    let mut built: Vec<IntEnumValue> = Vec::new();
+    for value in values {
+        let Some(number) = value.as_i64().and_then(|n| i32::try_from(n).ok()) else {
+            let message = format!("enum value `{value}` of an integer shape is not an i32");
+            problems.push(Problem::shape(name, message));
+            continue;
+        };
+        if built.iter().any(|known| known.value == number) {
+            problems.push(Problem::shape(name, format!("enum value `{number}` is listed twice")));
+            continue;
+        }
+        built.push(IntEnumValue { value: number, rust_name: naming::int_variant_name(number) });
     }
     built
 }
@@ -171,27 +258,34 @@ fn container_member(
     reference: &Option<model::ShapeRef>,
     ids: &HashMap<&str, ShapeId>,
     problems: &mut Vec<Problem>,
-) -> Option<ShapeId> {
+) -> Option<Element> {
     let Some(reference) = reference else {
         let kind = if role == "member" { "list" } else { "map" };
         problems.push(Problem::shape(name, format!("{kind} has no `{role}`")));
         return None;
     };
-    if let Err(message) = timestamp_format(&reference.timestamp_format) {
+    let timestamp_format = timestamp_format(&reference.timestamp_format)
+        .map_err(|message| problems.push(Problem::member(name, role, message)))
+        .ok()
+        .flatten();
+    if reference.jsonvalue == Some(true) {
+        let message = "`jsonvalue` is only supported on structure members";
         problems.push(Problem::member(name, role, message));
     }
     let location = || Location::Member { shape: name.to_owned(), member: role.to_owned() };
-    resolve(ids, &reference.shape, location, problems)
+    let target = resolve(ids, &reference.shape, location, problems)?;
+    Some(Element { target, timestamp_format })
 }
 
-/// Only the default epoch-seconds format is generated so far; others are refused, not
-/// silently written in the wrong form.
-fn timestamp_format(format: &Option<String>) -> Result<(), String> {
+/// A `timestampFormat`, if there is one.
+fn timestamp_format(format: &Option<String>) -> Result<Option<TimestampFormat>, String> {
     match format.as_deref() {
-        None | Some("unixTimestamp") => Ok(()),
-        Some(other @ ("iso8601" | "rfc822")) => {
-            Err(format!("timestamp format `{other}` is not supported yet"))
-        }
-        Some(other) => Err(format!("unknown timestamp format `{other}`")),
+        None => Ok(None),
+        Some("unixTimestamp") => Ok(Some(TimestampFormat::EpochSeconds)),
+        Some("iso8601") => Ok(Some(TimestampFormat::Iso8601)),
+        Some("rfc822") => Ok(Some(TimestampFormat::Rfc822)),
+        Some(other) => Err(format!(
+            "unknown timestamp format `{other}` (expected `unixTimestamp`, `iso8601` or `rfc822`)"
+        )),
     }
 }

@@ -76,6 +76,18 @@ pub struct Operation {
     pub deprecated: Option<bool>,
     #[serde(rename = "deprecatedMessage", default, skip_serializing_if = "Option::is_none")]
     pub deprecated_message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Endpoint>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An operation's `endpoint` trait: a prefix for the host name, with `{Member}` labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_prefix: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -109,6 +121,8 @@ pub struct ShapeRef {
     pub timestamp_format: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jsonvalue: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_label: Option<bool>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -130,8 +144,9 @@ pub struct Shape {
     pub key: Option<ShapeRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ShapeRef>,
+    /// Strings for string enums, integers for integer enums; `ir` checks which.
     #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
-    pub enum_values: Option<Vec<String>>,
+    pub enum_values: Option<Vec<Value>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -30,6 +30,33 @@ impl fmt::Display for UnknownValue {
     }
 }
 
+/// An integer enum value the model did not list, kept so it is written back unchanged.
+///
+/// Only generated integer enums build one, and only from a number none of their known values
+/// match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownInteger(i32);
+
+impl UnknownInteger {
+    /// Wraps a value no known variant matched.
+    // Only generated integer enums call this.
+    #[allow(dead_code)]
+    pub(crate) fn new(value: i32) -> Self {
+        Self(value)
+    }
+
+    /// The value as it appeared on the wire.
+    pub fn value(&self) -> i32 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnknownInteger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 /// Deserializes a generated enum from a JSON string.
 ///
 /// A borrowed or transient `&str` goes through `From<&str>`, which allocates only for an
@@ -65,10 +92,12 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::UnknownValue;
+    use super::{UnknownInteger, UnknownValue};
 
     #[test]
     fn keeps_the_value_verbatim() {
+        let number = UnknownInteger::new(-7);
+        assert_eq!((number.value(), number.to_string()), (-7, "-7".to_owned()));
         let value = UnknownValue::new("NEW_STATE ".to_owned());
         assert_eq!(value.as_str(), "NEW_STATE ");
         assert_eq!(value.to_string(), "NEW_STATE ");

@@ -41,25 +41,47 @@ impl fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// A request input that could not be written as JSON (for example a map with non-string keys).
+/// A request that could not be built: the input could not be written as JSON, or a member
+/// bound to the endpoint's host is not a valid host label.
 #[derive(Debug)]
-pub struct EncodeError(::serde_json::Error);
+pub struct EncodeError(EncodeErrorKind);
+
+#[derive(Debug)]
+enum EncodeErrorKind {
+    Body(::serde_json::Error),
+    HostLabel { member: &'static str, why: String },
+}
+
+impl EncodeError {
+    /// Member `member`, a host label, cannot go into the host name: `why` says what is wrong.
+    pub fn host_label(member: &'static str, why: impl Into<String>) -> Self {
+        Self(EncodeErrorKind::HostLabel { member, why: why.into() })
+    }
+}
 
 impl fmt::Display for EncodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("cannot encode the request body")
+        match &self.0 {
+            EncodeErrorKind::Body(_) => f.write_str("cannot encode the request body"),
+            EncodeErrorKind::HostLabel { member, why } => {
+                write!(f, "cannot put member `{member}` in the host name: {why}")
+            }
+        }
     }
 }
 
 impl ::std::error::Error for EncodeError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        Some(&self.0)
+        match &self.0 {
+            EncodeErrorKind::Body(error) => Some(error),
+            EncodeErrorKind::HostLabel { .. } => None,
+        }
     }
 }
 
 impl From<::serde_json::Error> for EncodeError {
     fn from(error: ::serde_json::Error) -> Self {
-        Self(error)
+        Self(EncodeErrorKind::Body(error))
     }
 }
 
@@ -160,6 +182,9 @@ mod tests {
         let error = EncodeError::from(inner);
         assert_eq!(error.to_string(), "cannot encode the request body");
         assert!(error.source().unwrap().to_string().starts_with("expected value"));
+        let label = EncodeError::host_label("Name", "it is empty");
+        assert_eq!(label.to_string(), "cannot put member `Name` in the host name: it is empty");
+        assert!(label.source().is_none());
     }
 
     #[test]

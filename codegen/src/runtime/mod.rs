@@ -11,11 +11,16 @@ pub mod decode;
 pub mod enums;
 pub mod error;
 pub mod error_response;
+pub mod host;
 pub mod operation;
+pub mod union;
+pub mod wire;
 
 pub use self::blob::Blob;
 pub use self::datetime::{DateTime, DateTimeError};
-pub use self::enums::UnknownValue;
+pub use self::enums::{UnknownInteger, UnknownValue};
 pub use self::error::{DecodeError, EncodeError, ResponseError, UnmodeledError};
 pub use self::error_response::ErrorResponse;
 pub use self::operation::{Empty, Operation, Request, ServiceError};
+pub use self::union::UnknownMember;
+pub use self::wire::Document;

@@ -14,6 +14,9 @@ pub struct Request {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body.
     pub body: Vec<u8>,
+    /// What goes before the endpoint's host name (`data-` for `data-service.example.com`),
+    /// for operations whose model gives an endpoint `hostPrefix`.
+    pub host_prefix: Option<String>,
 }
 
 /// An operation's error type: built from any error response, modeled or not.
@@ -22,6 +25,13 @@ pub trait ServiceError: Sized {
     /// shape should give an unmodeled error rather than fail. Fails only if a modeled body is
     /// malformed.
     fn from_error_response(response: &ErrorResponse<'_>) -> Result<Self, DecodeError>;
+
+    /// The error code, like `ResourceNotFoundException`: a modeled error's shape name, or the
+    /// code an unmodeled error came with.
+    fn code(&self) -> &str;
+
+    /// The error message, if the error has one.
+    fn message(&self) -> Option<&str>;
 }
 
 /// One awsJson operation of a service.
@@ -39,9 +49,17 @@ pub trait Operation {
     /// The error type.
     type Error: ServiceError;
 
+    /// The host prefix of the model's endpoint `hostPrefix`, its `{Label}`s filled in from
+    /// the input; `None` for operations without one.
+    fn host_prefix(input: &Self::Input) -> Result<Option<String>, EncodeError> {
+        let _ = input;
+        Ok(None)
+    }
+
     /// Builds the request: `POST /` with the target and content type headers and a JSON body.
     fn request(input: &Self::Input) -> Result<Request, EncodeError> {
         Ok(Request {
+            host_prefix: Self::host_prefix(input)?,
             method: "POST",
             path: "/",
             headers: vec![
@@ -127,6 +145,20 @@ mod tests {
                 _ => Ok(Self::Unmodeled(response.to_unmodeled())),
             }
         }
+
+        fn code(&self) -> &str {
+            match self {
+                Self::NotFound(_) => "ResourceNotFoundException",
+                Self::Unmodeled(error) => &error.code,
+            }
+        }
+
+        fn message(&self) -> Option<&str> {
+            match self {
+                Self::NotFound(error) => error.message.as_deref(),
+                Self::Unmodeled(error) => error.message.as_deref(),
+            }
+        }
     }
 
     struct Describe;
@@ -162,6 +194,7 @@ mod tests {
                 ("Content-Type", "application/x-amz-json-1.1".to_owned()),
             ],
             body: br#"{"Names":["a"]}"#.to_vec(),
+            host_prefix: None,
         };
         assert_eq!(Describe::request(&input).unwrap(), expected);
     }
@@ -196,6 +229,11 @@ mod tests {
             panic!("expected NotFound, got {result:?}");
         };
         assert_eq!(shape.message.as_deref(), Some("no fleet"));
+        let error = Error::NotFound(shape);
+        assert_eq!(
+            (error.code(), error.message()),
+            ("ResourceNotFoundException", Some("no fleet"))
+        );
     }
 
     #[test]
@@ -208,6 +246,8 @@ mod tests {
         assert_eq!(error.code, "ThrottlingException");
         assert_eq!(error.message.as_deref(), Some("slow down"));
         assert_eq!(error.status, 400);
+        let error = Error::Unmodeled(error);
+        assert_eq!((error.code(), error.message()), ("ThrottlingException", Some("slow down")));
     }
 
     #[test]

@@ -21,7 +21,8 @@ impl ::serde::Serialize for DateTime {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DateTime {
-    /// Epoch seconds as a number or a string, or an ISO 8601 string.
+    /// Epoch seconds as a number or a string, an ISO 8601 string or an HTTP date: whatever
+    /// format the model names, services are read leniently.
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(DateTimeVisitor)
     }
@@ -33,7 +34,7 @@ impl ::serde::de::Visitor<'_> for DateTimeVisitor {
     type Value = DateTime;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("epoch seconds or an ISO 8601 date-time")
+        f.write_str("epoch seconds, an ISO 8601 date-time or an HTTP date")
     }
 
     fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> Result<DateTime, E> {
@@ -51,14 +52,16 @@ impl ::serde::de::Visitor<'_> for DateTimeVisitor {
     }
 
     fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<DateTime, E> {
-        DateTime::from_epoch_decimal(text).or_else(|_| DateTime::parse_iso8601(text)).map_err(
-            |_| {
+        DateTime::from_epoch_decimal(text)
+            .or_else(|_| DateTime::parse_iso8601(text))
+            .or_else(|_| DateTime::parse_rfc822(text))
+            .map_err(|_| {
                 E::custom(format_args!(
-                    "invalid timestamp {}: expected epoch seconds or an ISO 8601 date-time",
+                    "invalid timestamp {}: expected epoch seconds, an ISO 8601 date-time or an \
+                     HTTP date",
                     Quoted(text)
                 ))
-            },
-        )
+            })
     }
 }
 
@@ -97,10 +100,13 @@ mod tests {
         let time = at(1_496_170_845, 734_000_000);
         assert_eq!(read(r#""2017-05-30T19:00:45.734Z""#).unwrap(), time);
         assert_eq!(read(r#""1496170845.734""#).unwrap(), time);
+        let whole = at(1_496_170_845, 0);
+        assert_eq!(read(r#""Tue, 30 May 2017 19:00:45 GMT""#).unwrap(), whole);
+        assert_eq!(read(r#""2017-05-30T21:00:45+02:00""#).unwrap(), whole);
         assert_eq!(
             read(r#""abc""#).unwrap_err().to_string(),
-            "invalid timestamp \"abc\": expected epoch seconds or an ISO 8601 date-time \
-             at line 1 column 5"
+            "invalid timestamp \"abc\": expected epoch seconds, an ISO 8601 date-time or an \
+             HTTP date at line 1 column 5"
         );
         assert_eq!(
             read("18446744073709551615").unwrap_err().to_string(),
@@ -108,8 +114,8 @@ mod tests {
         );
         assert_eq!(
             read("true").unwrap_err().to_string(),
-            "invalid type: boolean `true`, expected epoch seconds or an ISO 8601 date-time \
-             at line 1 column 4"
+            "invalid type: boolean `true`, expected epoch seconds, an ISO 8601 date-time or an \
+             HTTP date at line 1 column 4"
         );
         assert!(read("1e300").is_err());
         let optional: Option<DateTime> = serde_json::from_str("null").unwrap();

@@ -1,0 +1,75 @@
+//! One enum per integer shape with `enum` values, keeping values the model does not list.
+
+use super::{deprecated_attr, doc_attrs, ident};
+use crate::ir::naming::UNKNOWN_VARIANT;
+use crate::ir::{IntEnumValue, Shape};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
+    let Shape { wire_name, rust_name, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let name = ident(rust_name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let docs = doc_attrs(docs.as_deref(), &[format!("Wire shape `{wire_name}`, an integer enum.")]);
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
+    let numbers: Vec<Literal> =
+        values.iter().map(|value| Literal::i32_unsuffixed(value.value)).collect();
+    let variant_docs = values.iter().map(|value| format!(" `{}`", value.value));
+    quote! {
+        #docs
+        #deprecated
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this model does not list, kept so it is written back unchanged: AWS adds
+            /// values without notice.
+            #unknown(runtime::UnknownInteger),
+        }
+
+        impl #name {
+            /// Every value the model lists, in model order.
+            pub const VALUES: &'static [i32] = &[#(#numbers),*];
+
+            /// The value as it is written on the wire.
+            pub fn value(&self) -> i32 {
+                match self {
+                    #( Self::#variants => #numbers, )*
+                    Self::#unknown(value) => value.value(),
+                }
+            }
+
+            /// Whether this is a value the model does not list.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::#unknown(_))
+            }
+        }
+
+        impl ::std::convert::From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #( #numbers => Self::#variants, )*
+                    other => Self::#unknown(runtime::UnknownInteger::new(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}

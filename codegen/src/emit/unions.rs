@@ -1,0 +1,187 @@
+//! One enum per union shape: a variant per member, plus one that keeps members the model does
+//! not list. The serde impls are written out: the wire form is an object with one member set.
+
+use super::types::{is_deprecated, is_sensitive, member_form, member_type};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident};
+use crate::ir::naming::UNKNOWN_VARIANT;
+use crate::ir::{Member, Service, Shape};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+    let Shape { wire_name, rust_name, docs, sensitive, deprecated, kind: _ } = shape;
+    let name = ident(rust_name);
+    let docs = doc_attrs(
+        docs.as_deref(),
+        &[format!("Wire shape `{wire_name}`, a union: exactly one member is set.")],
+    );
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    let allow_deprecated = members
+        .iter()
+        .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
+        .then(|| quote! { #[allow(deprecated)] });
+    let redacted = |member: &Member| *sensitive || is_sensitive(service, member.target);
+    let manual_debug = *sensitive || members.iter().any(redacted);
+    let debug_derive = (!manual_debug).then(|| quote! { Debug, });
+    let variants = members.iter().map(|member| variant(service, member));
+    let unknown = ident(UNKNOWN_VARIANT);
+    let serialize = serialize_impl(service, shape, members);
+    let deserialize = deserialize_impl(service, shape, members);
+    let debug = manual_debug.then(|| debug_impl(shape, members, &redacted));
+    quote! {
+        #docs
+        #deprecated
+        #allow_deprecated
+        #[derive(#debug_derive Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A member this model does not list, kept with its value so it is written back
+            /// unchanged: AWS adds members without notice.
+            #unknown(runtime::UnknownMember),
+        }
+        #serialize
+        #deserialize
+        #debug
+    }
+}
+
+fn variant(service: &Service, member: &Member) -> TokenStream {
+    // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type`.
+    let Member {
+        model_name,
+        wire_name,
+        rust_name,
+        target: _,
+        required: _,
+        boxed: _,
+        docs,
+        deprecated,
+        timestamp_format: _,
+        json_value: _,
+    } = member;
+    let name = ident(rust_name);
+    let ty = member_type(service, member);
+    let extra_doc = (model_name != wire_name)
+        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
+    let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());
+    let deprecated = deprecated_attr(deprecated.as_ref());
+    quote! {
+        #docs
+        #deprecated
+        #name(#ty),
+    }
+}
+
+fn serialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let arms = members.iter().map(|member| {
+        let variant = ident(&member.rust_name);
+        let key = &member.wire_name;
+        let value = match member_form(service, member) {
+            Some(form) => quote! { &runtime::wire::SerializeAs::<#form, _>::new(value) },
+            None => quote! { value },
+        };
+        quote! { Self::#variant(value) => map.serialize_entry(#key, #value)?, }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#arms)*
+                    Self::#unknown(member) => map.serialize_entry(member.name(), member.value())?,
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+fn deserialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let wire_name = &shape.wire_name;
+    let unknown = ident(UNKNOWN_VARIANT);
+    let expecting = format!("union `{wire_name}` (an object with one member set)");
+    let arms = members.iter().map(|member| {
+        let variant = ident(&member.rust_name);
+        let key = &member.wire_name;
+        let ty = member_type(service, member);
+        let value = match member_form(service, member) {
+            Some(form) => quote! {
+                map.next_value::<::std::option::Option<runtime::wire::DeserializeAs<#form, #ty>>>()?
+                    .map(|value| #name::#variant(value.into_inner()))
+            },
+            None => quote! { map.next_value::<::std::option::Option<#ty>>()?.map(#name::#variant) },
+        };
+        quote! { #key => one.set(#key, #value)?, }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct __Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let mut one = runtime::union::OneMember::new(#wire_name);
+                        while let ::std::option::Option::Some(key) = map.next_key::<runtime::union::MemberName<'de>>()? {
+                            match key.as_str() {
+                                #(#arms)*
+                                _ => {
+                                    let value = map.next_value::<runtime::Document>()?;
+                                    let member = (!value.is_null()).then(|| {
+                                        #name::#unknown(runtime::UnknownMember::new(key.as_str(), value))
+                                    });
+                                    one.set(key.as_str(), member)?;
+                                }
+                            }
+                        }
+                        one.finish()
+                    }
+                }
+                deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}
+
+fn debug_impl(
+    shape: &Shape,
+    members: &[Member],
+    redacted: &dyn Fn(&Member) -> bool,
+) -> TokenStream {
+    let name = ident(&shape.rust_name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let unknown_label = UNKNOWN_VARIANT;
+    let arms = members.iter().map(|member| {
+        let variant = ident(&member.rust_name);
+        let label = &member.rust_name;
+        if redacted(member) {
+            quote! { Self::#variant(_) => f.debug_tuple(#label).field(&#REDACTED).finish(), }
+        } else {
+            quote! { Self::#variant(value) => f.debug_tuple(#label).field(value).finish(), }
+        }
+    });
+    let unknown_arm = if shape.sensitive {
+        quote! { Self::#unknown(_) => f.debug_tuple(#unknown_label).field(&#REDACTED).finish(), }
+    } else {
+        quote! { Self::#unknown(member) => f.debug_tuple(#unknown_label).field(member).finish(), }
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    #unknown_arm
+                }
+            }
+        }
+    }
+}
