@@ -6,7 +6,8 @@
 //! [`Builder`] drives it from a build script; the `codegen` binary from the command line.
 
 mod builder;
-mod emit;
+pub mod conformance;
+pub(crate) mod emit;
 pub mod error;
 pub mod ir;
 pub mod model;

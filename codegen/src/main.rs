@@ -43,10 +43,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Run protocol test suites (AWS compliance format) against generated code; one line per
+    /// case, then `N passed, M failed`; exit status 1 if any failed.
+    Conformance {
+        /// Suite files: JSON arrays of suites.
+        #[arg(required = true, value_name = "SUITE.json")]
+        suites: Vec<PathBuf>,
+        /// Where the scratch cargo project is kept between runs [default: the system
+        /// temporary directory's `codegen-conformance`].
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command) {
+    let command = Cli::parse().command;
+    if let Command::Conformance { suites, cache_dir } = command {
+        let cache_dir =
+            cache_dir.unwrap_or_else(|| std::env::temp_dir().join("codegen-conformance"));
+        return conformance(&suites, &cache_dir);
+    }
+    match run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
@@ -71,6 +88,9 @@ fn run(command: Command) -> Result<(), codegen::Error> {
             println!("{}", codegen::check(&model)?);
             Ok(())
         }
+        Command::Conformance { .. } => {
+            Err(codegen::Error::Internal("conformance runs before other commands".to_owned()))
+        }
         Command::Subset { model: path, operations, out } => {
             let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
             let json = codegen::subset_json(&path, &operations)?;
@@ -80,6 +100,16 @@ fn run(command: Command) -> Result<(), codegen::Error> {
             }
         }
     }
+}
+
+fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
+    let results = codegen::conformance::run(suites, cache_dir);
+    for result in &results {
+        println!("{result}");
+    }
+    let failed = results.iter().filter(|result| result.failure.is_some()).count();
+    println!("{} passed, {failed} failed", results.len() - failed);
+    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn print(text: &str) -> Result<(), codegen::Error> {
