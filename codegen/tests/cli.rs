@@ -176,7 +176,7 @@ fn unknown_operation_is_an_error() {
 
 #[test]
 fn shipped_model_is_a_fresh_subset_of_the_2017_model() {
-    let source = root().join("../shared/models/appstream-2016-12-01.2017-06-05.json");
+    let source = root().join("model/appstream-2016-12-01.2017-06-05.json");
     let operations = "CreateFleet,DescribeFleets,DescribeSessions,UpdateFleet";
     let output =
         codegen(&["subset", source.to_str().unwrap_or_default(), "--operations", operations]);

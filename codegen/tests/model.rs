@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn shared_model(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model").join(name);
     std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 

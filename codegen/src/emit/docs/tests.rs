@@ -314,7 +314,7 @@ fn real_models_render_cleanly() {
             _ => {}
         }
     }
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/models/");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/");
     let mut docs = Vec::new();
     for file in ["appstream-2016-12-01.2017-06-05.json", "appstream-2016-12-01.latest.json"] {
         let text = std::fs::read_to_string(format!("{dir}{file}")).expect("model file");
