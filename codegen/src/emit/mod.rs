@@ -85,6 +85,13 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
+/// A member's docs, saying its wire name where `locationName` changed it.
+fn member_doc_attrs(html: Option<&str>, model_name: &str, wire_name: &str) -> TokenStream {
+    let extra = (model_name != wire_name)
+        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
+    doc_attrs(html, extra.as_slice())
+}
+
 /// `#[deprecated]`, with the model's message as the note where it has one.
 fn deprecated_attr(deprecation: Option<&crate::ir::Deprecation>) -> TokenStream {
     match deprecation {

@@ -3,7 +3,7 @@
 use super::types::{
     is_deprecated, is_sensitive, member_form, member_type, message_member, with_path,
 };
-use super::{REDACTED, deprecated_attr, doc_attrs, ident};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs};
 use crate::ir::{Member, Service, Shape, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -99,9 +99,7 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
     let name = ident(rust_name);
     let ty = member_type(service, member);
     let form = member_form(service, member);
-    let extra_doc = (model_name != wire_name)
-        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
-    let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());
+    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name);
     let deprecated = deprecated_attr(deprecated.as_ref());
     if *required {
         let with = form.map(|form| with_path(&form)).map(|path| quote! { with = #path, });

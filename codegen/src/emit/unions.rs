@@ -2,7 +2,7 @@
 //! not list. The serde impls are written out: the wire form is an object with one member set.
 
 use super::types::{is_deprecated, is_sensitive, member_form, member_type};
-use super::{REDACTED, deprecated_attr, doc_attrs, ident};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{Member, Service, Shape};
 use proc_macro2::TokenStream;
@@ -61,9 +61,7 @@ fn variant(service: &Service, member: &Member) -> TokenStream {
     } = member;
     let name = ident(rust_name);
     let ty = member_type(service, member);
-    let extra_doc = (model_name != wire_name)
-        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
-    let docs = doc_attrs(docs.as_deref(), extra_doc.as_slice());
+    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name);
     let deprecated = deprecated_attr(deprecated.as_ref());
     quote! {
         #docs
