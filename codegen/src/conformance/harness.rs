@@ -100,7 +100,7 @@ pub fn module_source(
     types_file: &str,
     cases: &[(Ident, TokenStream)],
 ) -> Result<String, String> {
-    let keys = cases.iter().map(|(name, _)| format!("{module}::{name}"));
+    let keys = cases.iter().map(|(name, _)| case_key(module, name));
     let names = cases.iter().map(|(name, _)| name);
     let functions = cases.iter().map(|(_, function)| function);
     let tokens = quote! {
@@ -119,6 +119,11 @@ pub fn module_source(
         #(#functions)*
     };
     format_file(tokens)
+}
+
+/// The key a case's outcome is printed under.
+pub fn case_key(module: &str, function: &Ident) -> String {
+    format!("{module}::{function}")
 }
 
 /// `main.rs`: every module's cases run in order, one JSON line each.

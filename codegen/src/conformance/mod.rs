@@ -77,8 +77,6 @@ struct Pending {
 struct Module {
     types: String,
     cases: Vec<(Ident, TokenStream)>,
-    /// The keys (`module::function`) of its cases.
-    keys: Vec<String>,
 }
 
 #[derive(Default)]
@@ -164,13 +162,12 @@ impl Plan {
                 return;
             }
         };
-        let mut module = Module { types, cases: Vec::new(), keys: Vec::new() };
+        let mut module = Module { types, cases: Vec::new() };
         for (index, (result, case)) in cases.into_iter().enumerate() {
             let function = Ident::new(&format!("case_{index}"), Span::call_site());
             match harness::case_fn(&service, &case, &function) {
                 Ok(tokens) => {
-                    let key = format!("{name}::{function}");
-                    module.keys.push(key.clone());
+                    let key = harness::case_key(name, &function);
                     module.cases.push((function, tokens));
                     let endpoint_host = endpoint_host.map(str::to_owned);
                     self.pending.insert(key, Pending { result, kind: case.kind, endpoint_host });
@@ -238,8 +235,8 @@ impl Plan {
 
     fn drop_module(&mut self, name: &str, why: &str) {
         if let Some(module) = self.modules.remove(name) {
-            for key in module.keys {
-                self.fail_pending(&key, why);
+            for (function, _) in &module.cases {
+                self.fail_pending(&harness::case_key(name, function), why);
             }
         }
     }

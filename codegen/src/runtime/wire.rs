@@ -77,19 +77,6 @@ impl<'de, F: WireForm<T>, T> Deserialize<'de> for DeserializeAs<F, T> {
     }
 }
 
-/// The type's own serde form.
-pub struct Plain;
-
-impl<T: Serialize + for<'de> Deserialize<'de>> WireForm<T> for Plain {
-    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
-    }
-
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-        T::deserialize(deserializer)
-    }
-}
-
 /// An optional value: `None` is left out by the field's `skip_serializing_if`, `null` reads as
 /// `None`.
 pub struct Opt<F>(PhantomData<F>);
