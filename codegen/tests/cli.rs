@@ -82,7 +82,7 @@ fn check_reports_every_problem() {
   operation `Go`: its input `Name` is not a structure
   operation `Go`: refers to undefined shape `Missing`
   shape `Mode`: enum value `off` is listed twice
-  shape `Mode`: enum values `on` and `ON` both become the variant `On`
+  shape `Pair`, member `Other`: is written as `Left`, and so is member `Left`
   shape `Pair`: `required` names `Right`, which is not a member
   shape `Sizes`, member `key`: map key `Size` must be a string shape, not `integer`
   shape `Untyped`: has no `type`\n"

@@ -1,4 +1,5 @@
-//! Generated code for a fixture model that uses what AppStream's four operations do not.
+//! Generated code for fixture models: one that uses what AppStream's four operations do not,
+//! and the names real models throw at us (`fixtures/names/`).
 
 use std::path::Path;
 
@@ -17,4 +18,24 @@ fn generated_items(fixture: &str) -> String {
 #[test]
 fn feature_fixture() {
     insta::assert_snapshot!(generated_items("features.json"));
+}
+
+#[test]
+fn names_keywords() {
+    insta::assert_snapshot!(generated_items("names/keywords.json"));
+}
+
+#[test]
+fn names_std() {
+    insta::assert_snapshot!(generated_items("names/std.json"));
+}
+
+#[test]
+fn names_clashes() {
+    insta::assert_snapshot!(generated_items("names/clashes.json"));
+}
+
+#[test]
+fn names_enum_values() {
+    insta::assert_snapshot!(generated_items("names/enum-values.json"));
 }

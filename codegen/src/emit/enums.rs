@@ -1,20 +1,27 @@
 //! One enum per string shape with `enum` values, keeping values the model does not list.
 
-use super::{deprecated_attr, doc_attrs, ident};
+use super::{deprecated_attr, doc_attrs, ident, taken_note, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{EnumValue, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
-    let Shape { wire_name, rust_name, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
-    let docs = doc_attrs(docs.as_deref(), &[format!("Wire shape `{wire_name}`.")]);
+    let docs = doc_attrs(docs.as_deref(), &[wire_shape_doc(wire_name, renamed.as_ref(), "")]);
     let deprecated = deprecated_attr(deprecated.as_ref());
     let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
     let wire_values: Vec<&str> = values.iter().map(|value| value.wire_value.as_str()).collect();
-    let variant_docs = wire_values.iter().map(|value| format!(" `{value}`"));
+    let variant_docs = values.iter().map(|EnumValue { wire_value, rust_name: _, renamed }| {
+        let value = if wire_value.is_empty() {
+            "The empty string".to_owned()
+        } else {
+            format!("`{wire_value}`")
+        };
+        format!(" {value}{}", taken_note(renamed.as_ref()))
+    });
     quote! {
         #docs
         #deprecated
@@ -64,7 +71,8 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
 
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            // Not `Self::Err`, which a variant called `Err` would make ambiguous.
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
                 ::std::result::Result::Ok(Self::from(value))
             }
         }

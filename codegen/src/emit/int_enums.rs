@@ -1,16 +1,17 @@
 //! One enum per integer shape with `enum` values, keeping values the model does not list.
 
-use super::{deprecated_attr, doc_attrs, ident};
+use super::{deprecated_attr, doc_attrs, ident, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{IntEnumValue, Shape};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
-    let Shape { wire_name, rust_name, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
-    let docs = doc_attrs(docs.as_deref(), &[format!("Wire shape `{wire_name}`, an integer enum.")]);
+    let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), ", an integer enum");
+    let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
     let deprecated = deprecated_attr(deprecated.as_ref());
     let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
     let numbers: Vec<Literal> =

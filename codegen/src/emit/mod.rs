@@ -13,7 +13,7 @@ mod types;
 mod unions;
 
 use crate::error::Error;
-use crate::ir::{Service, ShapeKind};
+use crate::ir::{Renamed, Service, ShapeKind};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -85,11 +85,34 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-/// A member's docs, saying its wire name where `locationName` changed it.
-fn member_doc_attrs(html: Option<&str>, model_name: &str, wire_name: &str) -> TokenStream {
-    let extra = (model_name != wire_name)
-        .then(|| format!("Member `{model_name}`, written as `{wire_name}`."));
+/// A member's docs, saying its wire name where `locationName` changed it and why its Rust
+/// name has a suffix where it has one.
+fn member_doc_attrs(
+    html: Option<&str>,
+    model_name: &str,
+    wire_name: &str,
+    renamed: Option<&Renamed>,
+) -> TokenStream {
+    let written = (model_name != wire_name).then(|| format!(", written as `{wire_name}`"));
+    let extra = (written.is_some() || renamed.is_some()).then(|| {
+        format!("Member `{model_name}`{}{}.", written.unwrap_or_default(), taken_note(renamed))
+    });
     doc_attrs(html, extra.as_slice())
+}
+
+/// The line every shape's item starts its generated docs with; `what` says what kind it is.
+fn wire_shape_doc(wire_name: &str, renamed: Option<&Renamed>, what: &str) -> String {
+    format!("Wire shape `{wire_name}`{}{what}.", taken_note(renamed))
+}
+
+/// ` (`FooBar` is taken by shape `FooBar`)` for an item whose name got a suffix, else nothing.
+fn taken_note(renamed: Option<&Renamed>) -> String {
+    match renamed {
+        Some(Renamed { wanted, holder }) => {
+            format!(" (`{}` is taken by {holder})", wanted.trim_start_matches("r#"))
+        }
+        None => String::new(),
+    }
 }
 
 /// `#[deprecated]`, with the model's message as the note where it has one.

@@ -2,7 +2,7 @@
 
 use super::types::is_deprecated;
 use super::types::message_member;
-use super::{deprecated_attr, doc_attrs, ident};
+use super::{deprecated_attr, doc_attrs, ident, taken_note};
 use crate::ir::naming::UNMODELED_VARIANT;
 use crate::ir::{HostSegment, Operation, OperationError, Service, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
@@ -12,7 +12,9 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
     let Operation {
         wire_name,
         rust_name,
+        renamed,
         error_name,
+        error_renamed: _,
         input,
         output,
         errors,
@@ -27,7 +29,8 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
     let docs = doc_attrs(
         docs.as_deref(),
         &[format!(
-            "Operation `{wire_name}`: `X-Amz-Target: {target}`, `Content-Type: {content_type}`."
+            "Operation `{wire_name}`{}: `X-Amz-Target: {target}`, `Content-Type: {content_type}`.",
+            taken_note(renamed.as_ref())
         )],
     );
     let deprecated = deprecated_attr(deprecated.as_ref());
@@ -104,7 +107,12 @@ fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
 fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError]) -> TokenStream {
     let name = ident(&operation.error_name);
     let unmodeled = ident(UNMODELED_VARIANT);
-    let doc = format!(" The errors of `{}`.", operation.wire_name);
+    // `error_renamed` is read here, not in `emit`.
+    let doc = format!(
+        " The errors of `{}`{}.",
+        operation.wire_name,
+        taken_note(operation.error_renamed.as_ref())
+    );
     let variants: Vec<_> = errors.iter().map(|error| ident(&error.variant_name)).collect();
     let shapes: Vec<_> = errors.iter().map(|error| service.shape(error.shape)).collect();
     let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();

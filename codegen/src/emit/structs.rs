@@ -3,16 +3,16 @@
 use super::types::{
     is_deprecated, is_sensitive, member_form, member_type, message_member, with_path,
 };
-use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc};
 use crate::ir::{Member, Service, Shape, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStream {
-    let Shape { wire_name, rust_name, docs, sensitive, deprecated, kind: _ } = shape;
+    let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
     let Structure { members, exception } = structure;
     let name = ident(rust_name);
-    let wire_doc = format!("Wire shape `{wire_name}`.");
+    let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), "");
     let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
     let deprecated = deprecated_attr(deprecated.as_ref());
     // Default only where it makes a valid value: no required member.
@@ -23,7 +23,9 @@ pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStr
         .iter()
         .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
         .then(|| quote! { #[allow(deprecated)] });
-    let fields = members.iter().map(|member| field(service, member, *exception));
+    let fields = members
+        .iter()
+        .map(|member| field(service, member, message_alias(members, member, *exception)));
     let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
     let error_impls = exception.then(|| error_impls(service, shape, members));
     let constructor = default.is_none().then(|| constructor(service, shape, members));
@@ -75,12 +77,24 @@ fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
     }
 }
 
-fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream {
+/// Services send an error's message as `message` or `Message`, whatever the model says; an
+/// error shape's message member reads both, unless another member is the other spelling.
+fn message_alias(members: &[Member], member: &Member, in_exception: bool) -> Option<&'static str> {
+    let other = match member.wire_name.as_str() {
+        "Message" => "message",
+        "message" => "Message",
+        _ => return None,
+    };
+    (in_exception && members.iter().all(|m| m.wire_name != other)).then_some(other)
+}
+
+fn field(service: &Service, member: &Member, alias: Option<&str>) -> TokenStream {
     // `target` and `boxed` are read by `member_type`.
     let Member {
         model_name,
         wire_name,
         rust_name,
+        renamed,
         target: _,
         required,
         boxed: _,
@@ -90,16 +104,11 @@ fn field(service: &Service, member: &Member, in_exception: bool) -> TokenStream 
         json_value: _,
     } = member;
     // `timestamp_format` and `json_value` are read by `member_type` and `member_form`.
-    // Services send an error's message as `message` or `Message`, whatever the model says.
-    let alias = match wire_name.as_str() {
-        "Message" if in_exception => quote! { alias = "message", },
-        "message" if in_exception => quote! { alias = "Message", },
-        _ => TokenStream::new(),
-    };
+    let alias = alias.map(|alias| quote! { alias = #alias, });
     let name = ident(rust_name);
     let ty = member_type(service, member);
     let form = member_form(service, member);
-    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name);
+    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
     let deprecated = deprecated_attr(deprecated.as_ref());
     if *required {
         let with = form.map(|form| with_path(&form)).map(|path| quote! { with = #path, });

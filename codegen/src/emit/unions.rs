@@ -2,18 +2,18 @@
 //! not list. The serde impls are written out: the wire form is an object with one member set.
 
 use super::types::{is_deprecated, is_sensitive, member_form, member_type};
-use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs};
+use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{Member, Service, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
-    let Shape { wire_name, rust_name, docs, sensitive, deprecated, kind: _ } = shape;
+    let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let docs = doc_attrs(
         docs.as_deref(),
-        &[format!("Wire shape `{wire_name}`, a union: exactly one member is set.")],
+        &[wire_shape_doc(wire_name, renamed.as_ref(), ", a union: exactly one member is set")],
     );
     let deprecated = deprecated_attr(deprecated.as_ref());
     let allow_deprecated = members
@@ -51,6 +51,7 @@ fn variant(service: &Service, member: &Member) -> TokenStream {
         model_name,
         wire_name,
         rust_name,
+        renamed,
         target: _,
         required: _,
         boxed: _,
@@ -61,7 +62,7 @@ fn variant(service: &Service, member: &Member) -> TokenStream {
     } = member;
     let name = ident(rust_name);
     let ty = member_type(service, member);
-    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name);
+    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
     let deprecated = deprecated_attr(deprecated.as_ref());
     quote! {
         #docs

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::error::{Location, Problem};
 use crate::model;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Builds the IR of a whole model, or every problem found in it (not only the first).
 pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
@@ -29,7 +29,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
     nesting::check(&shapes, &mut problems);
-    let operations: Vec<Operation> = model
+    let mut operations: Vec<Operation> = model
         .operations
         .iter()
         .map(|(name, operation)| {
@@ -37,7 +37,8 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         })
         .collect();
     mark_errors(&operations, &mut shapes);
-    check_type_names(&shapes, &operations, &mut problems);
+    unique_type_names(&mut shapes, &mut operations);
+    name_error_variants(&mut operations, &shapes);
     cycles::box_cycles(&mut shapes);
     match protocol {
         Some(protocol) if problems.is_empty() => Ok(Service {
@@ -113,19 +114,22 @@ fn build_operation(
         };
         // Older models list some errors twice.
         if errors.iter().all(|error| error.shape != shape) {
-            let variant_name = naming::error_variant_name(&shapes[shape.0].rust_name);
-            errors.push(OperationError { shape, variant_name });
+            // Named by `name_error_variants` once type names are final.
+            errors.push(OperationError { shape, variant_name: String::new() });
         }
     }
     let host_prefix = operation.endpoint.as_ref().and_then(|endpoint| {
         let model_input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
         endpoint::host_prefix(name, endpoint, model_input, input, shapes, problems)
     });
+    // Made unique across the model by `unique_type_names`.
     let rust_name = naming::type_name(name);
     Operation {
         wire_name: name.to_owned(),
         error_name: naming::operation_error_name(&rust_name),
+        error_renamed: None,
         rust_name,
+        renamed: None,
         input,
         output,
         errors,
@@ -135,26 +139,49 @@ fn build_operation(
     }
 }
 
-/// Structures, enums, operations and operation error enums share one namespace.
-fn check_type_names(shapes: &[Shape], operations: &[Operation], problems: &mut Vec<Problem>) {
-    let mut taken: BTreeMap<String, Location> = BTreeMap::new();
-    let mut claim = |rust_name: &str, location: Location, what: &str| {
-        if let Some(first) = taken.get(rust_name) {
-            let message = format!("its Rust {what} `{rust_name}` is already the name of {first}");
-            problems.push(Problem::new(location, message));
-        } else {
-            taken.insert(rust_name.to_owned(), location);
-        }
-    };
-    for shape in shapes {
-        if shape.kind.is_item() {
-            claim(&shape.rust_name, Location::Shape(shape.wire_name.clone()), "type name");
-        }
+/// Structures, enums, operations and operation error enums share one namespace. Names from
+/// the model come first (operations, then shapes, each sorted by wire name); the error enums,
+/// whose names the generator makes up, yield to them.
+fn unique_type_names(shapes: &mut [Shape], operations: &mut [Operation]) {
+    use naming::Claim;
+    let items: Vec<usize> = (0..shapes.len()).filter(|i| shapes[*i].kind.is_item()).collect();
+    let claims: Vec<Claim> = (operations.iter())
+        .map(|op| Claim::new(op.rust_name.clone(), &op.wire_name, "operation"))
+        .chain(
+            items
+                .iter()
+                .map(|i| &shapes[*i])
+                .map(|shape| Claim::new(shape.rust_name.clone(), &shape.wire_name, "shape")),
+        )
+        .chain(operations.iter().map(|op| {
+            Claim::new(op.error_name.clone(), &op.wire_name, "the error enum of operation")
+        }))
+        .collect();
+    let mut names = naming::unique_names(&claims, &[], naming::Suffix::Camel).into_iter();
+    for (operation, (name, renamed)) in operations.iter_mut().zip(names.by_ref()) {
+        (operation.rust_name, operation.renamed) = (name, renamed);
     }
+    for (i, (name, renamed)) in items.into_iter().zip(names.by_ref()) {
+        (shapes[i].rust_name, shapes[i].renamed) = (name, renamed);
+    }
+    for (operation, (name, renamed)) in operations.iter_mut().zip(names) {
+        (operation.error_name, operation.error_renamed) = (name, renamed);
+    }
+}
+
+/// An error enum's variants are named after the error types, beside `Unmodeled`, whose name an
+/// error called `Unmodeled` cannot take.
+fn name_error_variants(operations: &mut [Operation], shapes: &[Shape]) {
     for operation in operations {
-        let location = || Location::Operation(operation.wire_name.clone());
-        claim(&operation.rust_name, location(), "type name");
-        claim(&operation.error_name, location(), "error enum name");
+        let claims: Vec<naming::Claim> = (operation.errors.iter())
+            .map(|error| &shapes[error.shape.0])
+            .map(|shape| naming::Claim::new(shape.rust_name.clone(), &shape.wire_name, "error"))
+            .collect();
+        let reserved = [(naming::UNMODELED_VARIANT, "the variant for unmodeled errors")];
+        let names = naming::unique_names(&claims, &reserved, naming::Suffix::Camel);
+        for (error, (name, _)) in operation.errors.iter_mut().zip(names) {
+            error.variant_name = name;
+        }
     }
 }
 

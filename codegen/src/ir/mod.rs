@@ -61,13 +61,25 @@ pub struct Deprecation {
     pub message: Option<String>,
 }
 
+/// Why an item's Rust name is not the one its wire name gives: an item with a stronger claim in
+/// the same Rust namespace already has that name (see [`naming::unique_names`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    /// The name the wire name gives.
+    pub wanted: String,
+    /// Who has it, for docs: "shape `FooBar`", "member `Name`", "value `RUNNING`".
+    pub holder: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
     pub wire_name: String,
     /// The unit struct implementing the runtime's `Operation` trait.
     pub rust_name: String,
+    pub renamed: Option<Renamed>,
     /// The enum of the operation's errors.
     pub error_name: String,
+    pub error_renamed: Option<Renamed>,
     pub input: Option<ShapeId>,
     pub output: Option<ShapeId>,
     /// Modeled errors, de-duplicated, in model order.
@@ -101,6 +113,7 @@ pub struct Shape {
     pub wire_name: String,
     /// The Rust type name; only structures and enums become items of their own.
     pub rust_name: String,
+    pub renamed: Option<Renamed>,
     pub docs: Option<String>,
     pub sensitive: bool,
     pub deprecated: Option<Deprecation>,
@@ -179,6 +192,7 @@ pub struct Member {
     /// The JSON key: `locationName` where set, else the member name.
     pub wire_name: String,
     pub rust_name: String,
+    pub renamed: Option<Renamed>,
     pub target: ShapeId,
     pub required: bool,
     /// Set by the cycle pass on the member that closes a cycle of structures.
@@ -195,6 +209,7 @@ pub struct Member {
 pub struct EnumValue {
     pub wire_value: String,
     pub rust_name: String,
+    pub renamed: Option<Renamed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,10 @@
 //! digits and `_`, never starting with a digit, keywords either raw (`r#type`) or, where Rust
 //! forbids a raw form, suffixed (`self_`). Emitters turn them into tokens without checking.
 
+use super::Renamed;
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Keywords of every edition, strict and reserved; `r#` makes them usable as names.
 const KEYWORDS: &[&str] = &[
@@ -46,14 +49,99 @@ pub fn int_variant_name(value: i32) -> String {
     if value < 0 { format!("VMinus{}", value.unsigned_abs()) } else { format!("V{value}") }
 }
 
-/// The variant of an operation error enum that holds the error shape `type_name`.
-pub fn error_variant_name(type_name: &str) -> String {
-    if type_name == UNMODELED_VARIANT { format!("{type_name}Error") } else { type_name.to_owned() }
-}
-
 /// The error enum of an operation whose type is `operation_type`.
 pub fn operation_error_name(operation_type: &str) -> String {
     format!("{operation_type}Error")
+}
+
+/// How a clashing name is told apart: `FooBar2` for types and variants, `foo_bar_2` for fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suffix {
+    Camel,
+    Snake,
+}
+
+/// One claim on a name in a Rust namespace: the name a wire name gives, and who claims it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub wanted: String,
+    /// The claimant's wire name.
+    pub wire: String,
+    /// What the claimant is, for the rename note: "shape", "member", "value", "operation".
+    pub kind: &'static str,
+}
+
+impl Claim {
+    pub fn new(wanted: String, wire: &str, kind: &'static str) -> Self {
+        Claim { wanted, wire: wire.to_owned(), kind }
+    }
+
+    /// Whose Rust name is its wire name exactly, as `FooBar`'s is and `fooBar`'s is not.
+    fn is_exact(&self) -> bool {
+        bare(&self.wanted) == self.wire
+    }
+}
+
+/// Final, distinct names for `claims`, given in priority order, next to names the generator
+/// already uses in that namespace (`reserved`, as `(name, who)`).
+///
+/// Wire names that differ only in case or punctuation (`FooBar`, `fooBar`, `Foo_Bar`) give the
+/// same Rust name. It goes to the first claimant whose wire name it is exactly, else to the
+/// first claimant; each other one gets the smallest numeric suffix that no claimant wants and
+/// none has been given (`FooBar2`, `foo_bar_2`), and a [`Renamed`] saying who has the name, so
+/// the rename is documented and never a silent merge. The same claims in the same order always
+/// give the same names.
+pub fn unique_names(
+    claims: &[Claim],
+    reserved: &[(&str, &str)],
+    suffix: Suffix,
+) -> Vec<(String, Option<Renamed>)> {
+    // Keyed without `r#`: `r#type` and `type` are one identifier.
+    let mut holders: BTreeMap<&str, String> =
+        reserved.iter().map(|(name, who)| (bare(name), (*who).to_owned())).collect();
+    let mut keeps = vec![false; claims.len()];
+    let exact_first = (0..claims.len())
+        .filter(|i| claims[*i].is_exact())
+        .chain((0..claims.len()).filter(|i| !claims[*i].is_exact()));
+    for i in exact_first {
+        let claim = &claims[i];
+        if let Entry::Vacant(entry) = holders.entry(bare(&claim.wanted)) {
+            entry.insert(format!("{} `{}`", claim.kind, claim.wire));
+            keeps[i] = true;
+        }
+    }
+    let mut given: BTreeSet<String> = BTreeSet::new();
+    claims
+        .iter()
+        .zip(keeps)
+        .map(|(claim, keeps)| {
+            if keeps {
+                return (claim.wanted.clone(), None);
+            }
+            let holder = holders.get(bare(&claim.wanted)).cloned().unwrap_or_default();
+            let renamed = Renamed { wanted: claim.wanted.clone(), holder };
+            let name = (2..)
+                .map(|n| with_suffix(&claim.wanted, n, suffix))
+                .find(|name| !holders.contains_key(name.as_str()) && !given.contains(name))
+                .unwrap_or_default();
+            given.insert(name.clone());
+            (name, Some(renamed))
+        })
+        .collect()
+}
+
+fn bare(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Never a keyword, since it ends in a digit. `self_` gives `self_2` and `Self_` gives `Self2`
+/// (the case lints refuse `Self_2`); `Ipv4` gives `Ipv4_2`, which they accept, not `Ipv42`.
+fn with_suffix(name: &str, n: usize, suffix: Suffix) -> String {
+    let name = bare(name).trim_end_matches('_');
+    match suffix {
+        Suffix::Camel if !name.ends_with(|c: char| c.is_ascii_digit()) => format!("{name}{n}"),
+        Suffix::Camel | Suffix::Snake => format!("{name}_{n}"),
+    }
 }
 
 /// Word breaks for anything that is not an ASCII letter or digit, so that heck splits on it.
@@ -142,10 +230,88 @@ mod tests {
         }
     }
 
+    fn claims(names: &[(&str, &str)]) -> Vec<Claim> {
+        names.iter().map(|(wanted, wire)| Claim::new((*wanted).to_owned(), wire, "shape")).collect()
+    }
+
+    fn renamed(wanted: &str, holder: &str) -> Option<Renamed> {
+        Some(Renamed { wanted: wanted.to_owned(), holder: holder.to_owned() })
+    }
+
     #[test]
-    fn error_variants_avoid_the_unmodeled_variant() {
-        assert_eq!(error_variant_name("LimitExceededException"), "LimitExceededException");
-        assert_eq!(error_variant_name("Unmodeled"), "UnmodeledError");
+    fn distinct_names_are_kept() {
+        let names = unique_names(&claims(&[("a", "a"), ("b", "B")]), &[], Suffix::Snake);
+        assert_eq!(names, [("a".to_owned(), None), ("b".to_owned(), None)]);
+    }
+
+    #[test]
+    fn the_exact_wire_name_keeps_the_name_and_others_get_suffixes_nobody_wants() {
+        let claims = claims(&[
+            ("FooBar", "FOO_BAR"),
+            ("FooBar", "FooBar"),
+            ("FooBar2", "FooBar2"),
+            ("FooBar", "fooBar"),
+        ]);
+        assert_eq!(
+            unique_names(&claims, &[], Suffix::Camel),
+            [
+                ("FooBar3".to_owned(), renamed("FooBar", "shape `FooBar`")),
+                ("FooBar".to_owned(), None),
+                ("FooBar2".to_owned(), None),
+                ("FooBar4".to_owned(), renamed("FooBar", "shape `FooBar`")),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_an_exact_claimant_the_first_keeps_the_name() {
+        let claims = claims(&[("FooBar", "fooBar"), ("FooBar", "Foo_Bar")]);
+        assert_eq!(
+            unique_names(&claims, &[], Suffix::Camel),
+            [
+                ("FooBar".to_owned(), None),
+                ("FooBar2".to_owned(), renamed("FooBar", "shape `fooBar`"))
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_and_plain_identifiers_clash_and_suffixes_are_not_raw() {
+        let claims = claims(&[("r#type", "type"), ("r#type", "Type"), ("self_", "self")]);
+        let claims =
+            [claims.clone(), vec![Claim::new("self_".to_owned(), "Self", "member")]].concat();
+        assert_eq!(
+            unique_names(&claims, &[], Suffix::Snake),
+            [
+                ("r#type".to_owned(), None),
+                ("type_2".to_owned(), renamed("r#type", "shape `type`")),
+                ("self_".to_owned(), None),
+                ("self_2".to_owned(), renamed("self_", "shape `self`")),
+            ]
+        );
+    }
+
+    #[test]
+    fn suffixes_keep_the_case_lints_happy() {
+        let claims =
+            claims(&[("Self_", "Self"), ("Self_", "self"), ("Ipv4", "Ipv4"), ("Ipv4", "IPV4")]);
+        let names: Vec<String> =
+            unique_names(&claims, &[], Suffix::Camel).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["Self_", "Self2", "Ipv4", "Ipv4_2"]);
+    }
+
+    #[test]
+    fn reserved_names_are_never_given() {
+        let claims = claims(&[("Unmodeled", "Unmodeled")]);
+        let reserved = [("Unmodeled", "the variant for unmodeled errors")];
+        assert_eq!(
+            unique_names(&claims, &reserved, Suffix::Camel),
+            [("Unmodeled2".to_owned(), renamed("Unmodeled", "the variant for unmodeled errors"))]
+        );
+    }
+
+    #[test]
+    fn operation_error_names() {
         assert_eq!(operation_error_name("CreateFleet"), "CreateFleetError");
     }
 }

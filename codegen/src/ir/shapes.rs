@@ -9,7 +9,7 @@ use crate::error::{Location, Problem};
 use crate::model;
 use indexmap::IndexMap;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Builds one shape, and whether its kind could be decided. Without a kind the shape still
 /// comes back (as a plain string) so that shape ids stay valid while the rest of the model is
@@ -62,7 +62,9 @@ pub(super) fn build(
     }
     let built = Shape {
         wire_name: name.to_owned(),
+        // Made unique across the model by `build::unique_type_names`.
         rust_name: naming::type_name(name),
+        renamed: None,
         docs: shape.documentation.clone(),
         sensitive: shape.sensitive.unwrap_or(false),
         deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
@@ -170,17 +172,30 @@ fn build_members(
     ids: &HashMap<&str, ShapeId>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Member> {
-    let mut rust_names: BTreeMap<String, &str> = BTreeMap::new();
+    let claims: Vec<naming::Claim> = members
+        .keys()
+        .map(|member_name| {
+            let wanted = match naming {
+                MemberNaming::Field => naming::field_name(member_name),
+                MemberNaming::Variant => naming::variant_name(member_name),
+            };
+            naming::Claim::new(wanted, member_name, "member")
+        })
+        .collect();
+    let names = match naming {
+        MemberNaming::Field => naming::unique_names(&claims, &[], naming::Suffix::Snake),
+        MemberNaming::Variant => {
+            let reserved = [(naming::UNKNOWN_VARIANT, "the variant for unknown members")];
+            naming::unique_names(&claims, &reserved, naming::Suffix::Camel)
+        }
+    };
+    let mut wire_names: BTreeMap<&str, &str> = BTreeMap::new();
     let mut built = Vec::new();
-    for (member_name, member) in members {
+    for ((member_name, member), (rust_name, renamed)) in members.iter().zip(names) {
         let location = || Location::Member { shape: name.to_owned(), member: member_name.clone() };
-        let (rust_name, what) = match naming {
-            MemberNaming::Field => (naming::field_name(member_name), "field"),
-            MemberNaming::Variant => (naming::variant_name(member_name), "variant"),
-        };
-        if let Some(first) = rust_names.insert(rust_name.clone(), member_name) {
-            let message =
-                format!("its Rust {what} name `{rust_name}` is also that of member `{first}`");
+        let wire_name = member.location_name.as_deref().unwrap_or(member_name);
+        if let Some(first) = wire_names.insert(wire_name, member_name) {
+            let message = format!("is written as `{wire_name}`, and so is member `{first}`");
             problems.push(Problem::member(name, member_name, message));
         }
         let timestamp_format = timestamp_format(&member.timestamp_format)
@@ -191,9 +206,10 @@ fn build_members(
             continue;
         };
         built.push(Member {
-            wire_name: member.location_name.clone().unwrap_or_else(|| member_name.clone()),
+            wire_name: wire_name.to_owned(),
             model_name: member_name.clone(),
             rust_name,
+            renamed,
             target,
             required: required.contains(member_name),
             boxed: false,
@@ -206,32 +222,38 @@ fn build_members(
     built
 }
 
-/// The enum's values, each variant once; duplicates and collisions go to `problems`.
+/// The enum's values, each once; a value listed twice is a problem. Values that give the same
+/// variant name (`running`, `RUNNING`) are told apart by [`naming::unique_names`].
 fn enum_values(name: &str, values: &[Value], problems: &mut Vec<Problem>) -> Vec<EnumValue> {
-    let mut by_variant: BTreeMap<String, &str> = BTreeMap::new();
-    let mut built = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut distinct: Vec<&str> = Vec::new();
     for value in values {
         let Some(value) = value.as_str() else {
             let message = format!("enum value `{value}` of a string shape is not a string");
             problems.push(Problem::shape(name, message));
             continue;
         };
-        let rust_name = naming::variant_name(value);
-        match by_variant.insert(rust_name.clone(), value) {
-            Some(first) if first == value => {
-                problems
-                    .push(Problem::shape(name, format!("enum value `{value}` is listed twice")));
-            }
-            Some(first) => {
-                let message = format!(
-                    "enum values `{first}` and `{value}` both become the variant `{rust_name}`"
-                );
-                problems.push(Problem::shape(name, message));
-            }
-            None => built.push(EnumValue { wire_value: value.to_owned(), rust_name }),
+        if !seen.insert(value) {
+            problems.push(Problem::shape(name, format!("enum value `{value}` is listed twice")));
+        } else {
+            distinct.push(value);
         }
     }
-    built
+    let claims: Vec<naming::Claim> = distinct
+        .iter()
+        .map(|value| naming::Claim::new(naming::variant_name(value), value, "value"))
+        .collect();
+    let reserved = [(naming::UNKNOWN_VARIANT, "the variant for unknown values")];
+    let names = naming::unique_names(&claims, &reserved, naming::Suffix::Camel);
+    distinct
+        .iter()
+        .zip(names)
+        .map(|(value, (rust_name, renamed))| EnumValue {
+            wire_value: (*value).to_owned(),
+            rust_name,
+            renamed,
+        })
+        .collect()
 }
 
 /// An integer enum's values: distinct numbers that fit an `i32`.
