@@ -1,28 +1,26 @@
 // Generates the fixture models, and three operations of the latest AppStream model, so that
 // the tests in tests/ prove their code compiles and behaves.
+
+/// Output file stem, model, and the operations to slice it to (`None`: all).
+const BUILDS: &[(&str, &str, Option<&[&str]>)] = &[
+    ("features", "../codegen/tests/fixtures/features.json", None),
+    ("names_keywords", "../codegen/tests/fixtures/names/keywords.json", None),
+    ("names_std", "../codegen/tests/fixtures/names/std.json", None),
+    ("names_clashes", "../codegen/tests/fixtures/names/clashes.json", None),
+    ("names_enum_values", "../codegen/tests/fixtures/names/enum-values.json", None),
+    (
+        "latest_app_blocks",
+        "../model/appstream-2016-12-01.latest.json",
+        Some(&["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"]),
+    ),
+];
+
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let fixtures =
-        ["features", "names/keywords", "names/std", "names/clashes", "names/enum-values"];
-    let mut builds: Vec<(String, String, &[&str])> = (fixtures.iter())
-        .map(|name| {
-            (
-                name.replace(['/', '-'], "_"),
-                format!("../codegen/tests/fixtures/{name}.json"),
-                &[][..],
-            )
-        })
-        .collect();
-    let app_blocks: &[&str] = &["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"];
-    builds.push((
-        "latest_app_blocks".into(),
-        "../model/appstream-2016-12-01.latest.json".into(),
-        app_blocks,
-    ));
-    for (out, model, operations) in builds {
+    for (out, model, operations) in BUILDS {
         println!("cargo:rerun-if-changed={model}");
         let mut builder = codegen::Builder::new(model);
-        if !operations.is_empty() {
+        if let Some(operations) = operations {
             builder.operations(operations.iter().copied());
         }
         if let Err(error) = builder.out_file(out_dir.join(format!("{out}.rs"))).write() {
