@@ -1,4 +1,7 @@
-//! Helpers for the wire-format tests in `tests/`: requests rendered as people read them.
+//! Helpers for the wire-format tests in `tests/` (requests rendered as people read them) and
+//! the benchmark harness of `benches/`.
+
+pub mod bench;
 
 use appstream_types::runtime::Request;
 

@@ -1,9 +1,8 @@
 //! The runtime module every generated file carries, copied from `src/runtime/` without tests.
 
 use crate::error::Error;
-use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{Attribute, Item, Meta};
+use std::sync::OnceLock;
+use syn::{Attribute, Item, ItemMod, Meta};
 
 const MOD_RS: &str = include_str!("../runtime/mod.rs");
 
@@ -29,22 +28,33 @@ const FILES: &[(&str, &str)] = &[
     ("wire", include_str!("../runtime/wire.rs")),
 ];
 
+/// The formatted `pub mod runtime { … }`: the same for every model, so made once a process.
+pub fn formatted() -> Result<String, Error> {
+    static FORMATTED: OnceLock<Result<String, String>> = OnceLock::new();
+    let formatted = FORMATTED.get_or_init(|| {
+        let file =
+            syn::File { shebang: None, attrs: Vec::new(), items: vec![Item::Mod(module()?)] };
+        Ok(prettyplease::unparse(&file))
+    });
+    formatted.clone().map_err(Error::Internal)
+}
+
 /// `pub mod runtime { … }` with every `mod x;` inlined, at any depth.
-pub fn module() -> Result<TokenStream, Error> {
+fn module() -> Result<ItemMod, String> {
     let root = parse(MOD_RS, "mod.rs")?;
-    let attrs = root.attrs;
     let items = inline(root.items, "")?;
-    Ok(quote! {
-        pub mod runtime {
-            #(#attrs)*
-            #(#items)*
-        }
-    })
+    let mut module: ItemMod = syn::parse_quote!(
+        pub mod runtime {}
+    );
+    // The file's `//!` docs, inner attributes of the module.
+    module.attrs = root.attrs;
+    module.content = Some((Default::default(), items));
+    Ok(module)
 }
 
 /// `items` without tests, each `mod x;` given the items of the embedded file `{prefix}x`, whose
 /// own `mod y;` declarations are inlined in turn from `{prefix}x/y`.
-fn inline(items: Vec<Item>, prefix: &str) -> Result<Vec<Item>, Error> {
+fn inline(items: Vec<Item>, prefix: &str) -> Result<Vec<Item>, String> {
     let mut inlined = Vec::new();
     for item in without_tests(items) {
         match item {
@@ -52,9 +62,8 @@ fn inline(items: Vec<Item>, prefix: &str) -> Result<Vec<Item>, Error> {
                 let path = format!("{prefix}{}", module.ident);
                 let source =
                     FILES.iter().find(|(file, _)| *file == path).map(|(_, source)| *source);
-                let source = source.ok_or_else(|| {
-                    Error::Internal(format!("runtime module `{path}` is not embedded"))
-                })?;
+                let source =
+                    source.ok_or_else(|| format!("runtime module `{path}` is not embedded"))?;
                 let file = parse(source, &path)?;
                 module.attrs.extend(file.attrs);
                 let items = inline(file.items, &format!("{path}/"))?;
@@ -68,9 +77,8 @@ fn inline(items: Vec<Item>, prefix: &str) -> Result<Vec<Item>, Error> {
     Ok(inlined)
 }
 
-fn parse(source: &str, name: &str) -> Result<syn::File, Error> {
-    syn::parse_file(source)
-        .map_err(|error| Error::Internal(format!("runtime `{name}` does not parse: {error}")))
+fn parse(source: &str, name: &str) -> Result<syn::File, String> {
+    syn::parse_file(source).map_err(|error| format!("runtime `{name}` does not parse: {error}"))
 }
 
 /// Drops `#[cfg(test)]` items: the tests run in codegen, not in every generated crate.
@@ -103,9 +111,9 @@ mod tests {
 
     #[test]
     fn every_declared_module_is_embedded_and_tests_are_stripped() {
-        let module = super::module().map(|tokens| tokens.to_string());
-        let module = module.unwrap_or_else(|error| panic!("{error}"));
-        assert!(module.contains("pub mod datetime"));
+        let module = super::formatted().unwrap_or_else(|error| panic!("{error}"));
+        assert!(module.starts_with("pub mod runtime {"));
+        assert!(module.contains("pub mod datetime {"));
         assert!(!module.contains("mod tests"));
     }
 
@@ -120,8 +128,7 @@ mod tests {
 
     #[test]
     fn nested_modules_are_inlined() {
-        let module = super::module().unwrap_or_else(|error| panic!("{error}"));
-        let runtime: ItemMod = syn::parse2(module).unwrap_or_else(|error| panic!("{error}"));
+        let runtime = super::module().unwrap_or_else(|error| panic!("{error}"));
         let iso8601 = child(child(&runtime, "datetime"), "iso8601");
         assert!(iso8601.semi.is_none());
         let items = iso8601.content.as_ref().map_or(&[][..], |(_, items)| items);
