@@ -322,4 +322,22 @@ fn real_models_render_cleanly() {
     }
     assert!(docs.len() > 1000, "found only {} docs", docs.len());
     docs.iter().for_each(|doc| assert_clean(doc));
+    // Every element the models use has an exact-output test above; a model update that brings
+    // a new one fails here first.
+    let tested = ["a", "b", "code", "dd", "dl", "dt", "fullname", "i", "li", "note", "p", "ul"];
+    let mut used: Vec<String> = docs.iter().flat_map(|doc| element_names(doc)).collect();
+    used.sort();
+    used.dedup();
+    assert_eq!(used, tested, "elements found in the real models");
+}
+
+/// The names of the elements opened or closed in `html`, lower-cased.
+fn element_names(html: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .map(|tag| tag.trim_start_matches('/'))
+        .map(|tag| tag.chars().take_while(char::is_ascii_alphanumeric).collect::<String>())
+        .filter(|name| !name.is_empty())
+        .map(|name| name.to_ascii_lowercase())
+        .collect()
 }
