@@ -2,7 +2,7 @@
 
 use super::{
     Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, endpoint,
-    naming, nesting, protocol, shapes,
+    naming, nesting, protocol, satisfiable, shapes,
 };
 use crate::error::{Location, Problem};
 use crate::model;
@@ -29,6 +29,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
     nesting::check(&shapes, &mut problems);
+    satisfiable::check(&shapes, &mut problems);
     let operations: Vec<Operation> = model
         .operations
         .iter()
