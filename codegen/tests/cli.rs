@@ -93,7 +93,7 @@ fn check_reports_every_problem() {
 fn check_names_truncated_json() {
     assert_eq!(
         check_fails("truncated.json"),
-        "error: `truncated.json` is not a valid model: shape `GoRequest`, member `Config`: \
+        "error: `truncated.json` has a problem: shape `GoRequest`, member `Config`: \
          invalid JSON: EOF while parsing a value at line 5 column 0\n"
     );
 }
