@@ -78,9 +78,9 @@ fn check_reports_every_problem() {
     assert_eq!(
         check_fails("several-problems.json"),
         "error: `several-problems.json` has 8 problems:
-  metadata: no `targetPrefix`
+  metadata: no `targetPrefix` (requests need it for their `X-Amz-Target` header)
+  operation `Go`: its error refers to undefined shape `Missing`
   operation `Go`: its input `Name` is not a structure
-  operation `Go`: refers to undefined shape `Missing`
   shape `Mode`: enum value `off` is listed twice
   shape `Mode`: enum values `on` and `ON` both become the variant `On`
   shape `Pair`: `required` names `Right`, which is not a member
