@@ -90,7 +90,7 @@ pub fn generate(
 pub fn load_model(path: &Path) -> Result<model::Model, Error> {
     let json =
         std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
-    model::parse(&json).map_err(|problem| Error::Parse { path: path.to_owned(), problem })
+    model::parse(&json).map_err(|problems| invalid(path, problems))
 }
 
 /// What `check` found in a valid model.

@@ -64,10 +64,8 @@ pub enum Error {
     Read { path: PathBuf, source: std::io::Error },
     #[error("cannot write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
-    /// The file is not JSON, or its JSON does not have a model's form.
-    #[error("`{}` is not a valid model: {problem}", path.display())]
-    Parse { path: PathBuf, problem: Problem },
-    /// The model parsed, but says something the generator cannot accept.
+    /// The model cannot be used: its JSON is broken or has the wrong form, or it says
+    /// something the generator cannot accept. Every problem found is listed.
     #[error("`{}` {}", path.display(), ProblemList(problems))]
     Invalid { path: PathBuf, problems: Vec<Problem> },
     /// An error that does not come from a model (e.g. formatting the output failed).

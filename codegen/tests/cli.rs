@@ -78,9 +78,9 @@ fn check_reports_every_problem() {
     assert_eq!(
         check_fails("several-problems.json"),
         "error: `several-problems.json` has 8 problems:
-  metadata: no `targetPrefix`
+  metadata: no `targetPrefix` (requests need it for their `X-Amz-Target` header)
+  operation `Go`: its error refers to undefined shape `Missing`
   operation `Go`: its input `Name` is not a structure
-  operation `Go`: refers to undefined shape `Missing`
   shape `Mode`: enum value `off` is listed twice
   shape `Pair`, member `Other`: is written as `Left`, and so is member `Left`
   shape `Pair`: `required` names `Right`, which is not a member
@@ -93,7 +93,7 @@ fn check_reports_every_problem() {
 fn check_names_truncated_json() {
     assert_eq!(
         check_fails("truncated.json"),
-        "error: `truncated.json` is not a valid model: shape `GoRequest`, member `Config`: \
+        "error: `truncated.json` has a problem: shape `GoRequest`, member `Config`: \
          invalid JSON: EOF while parsing a value at line 5 column 0\n"
     );
 }

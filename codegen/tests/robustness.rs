@@ -15,7 +15,9 @@ fn shipped_model() -> Value {
 /// with the mutation that caused it.
 fn run(what: &str, json: &[u8]) -> String {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let model = codegen::model::parse(json).map_err(|problem| problem.to_string())?;
+        let model = codegen::model::parse(json).map_err(|problems| {
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        })?;
         codegen::generate(&model, Path::new("mutant.json"), None).map_err(|e| e.to_string())
     }));
     match outcome {

@@ -147,7 +147,7 @@ impl Plan {
             "operations": operations,
         }))
         .map_err(|error| error.to_string())
-        .and_then(|json| model::parse(&json).map_err(|problem| problem.to_string()))
+        .and_then(|json| model::parse(&json).map_err(|problems| join_problems(&problems)))
         .and_then(|model| ir::build(&model).map_err(|problems| join_problems(&problems)))
         .and_then(|service| {
             emit::emit_items(&service).map(|types| (service, types)).map_err(|e| e.to_string())

@@ -2,7 +2,7 @@
 
 use super::{
     Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, endpoint,
-    naming, nesting, protocol, shapes,
+    naming, nesting, protocol, satisfiable, shapes,
 };
 use crate::error::{Location, Problem};
 use crate::model;
@@ -14,7 +14,8 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     let protocol = protocol::choose(&model.metadata).map_err(|p| problems.push(p)).ok();
     let target_prefix = model.metadata.target_prefix.clone().unwrap_or_default();
     if target_prefix.is_empty() {
-        problems.push(Problem::new(Location::Metadata, "no `targetPrefix`"));
+        let message = "no `targetPrefix` (requests need it for their `X-Amz-Target` header)";
+        problems.push(Problem::new(Location::Metadata, message));
     }
     let ids: HashMap<&str, ShapeId> = model
         .shapes
@@ -29,6 +30,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
     nesting::check(&shapes, &mut problems);
+    satisfiable::check(&shapes, &mut problems);
     let mut operations: Vec<Operation> = model
         .operations
         .iter()
@@ -92,9 +94,12 @@ fn build_operation(
     (shapes, known): (&[Shape], &[bool]),
     problems: &mut Vec<Problem>,
 ) -> Operation {
-    let location = || Location::Operation(name.to_owned());
     let structure = |role: &str, reference: &model::ShapeRef, problems: &mut Vec<Problem>| {
-        let id = resolve(ids, &reference.shape, location, problems)?;
+        let Some(id) = ids.get(reference.shape.as_str()).copied() else {
+            let message = format!("its {role} refers to undefined shape `{}`", reference.shape);
+            problems.push(Problem::operation(name, message));
+            return None;
+        };
         if !known[id.0] {
             return None;
         }

@@ -10,6 +10,7 @@ mod endpoint;
 pub mod naming;
 mod nesting;
 mod protocol;
+mod satisfiable;
 mod shapes;
 
 pub use self::build::build;

@@ -6,6 +6,7 @@
 
 mod parse;
 mod subset;
+mod wording;
 
 pub use self::parse::parse;
 pub use self::subset::{reachable_shapes, subset};
@@ -20,6 +21,7 @@ pub type Extra = BTreeMap<String, Value>;
 
 /// A whole botocore service model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
 pub struct Model {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
@@ -37,6 +39,7 @@ pub struct Model {
 /// The model's `metadata` block.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(expecting = "an object")]
 pub struct Metadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
@@ -60,6 +63,7 @@ pub struct Metadata {
 
 /// One entry of `operations`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
 pub struct Operation {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +89,7 @@ pub struct Operation {
 /// An operation's `endpoint` trait: a prefix for the host name, with `{Member}` labels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(expecting = "an object")]
 pub struct Endpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_prefix: Option<String>,
@@ -95,6 +100,7 @@ pub struct Endpoint {
 /// An operation's `http` binding; awsJson always posts to `/`, but the model says so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(expecting = "an object")]
 pub struct Http {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
@@ -107,6 +113,7 @@ pub struct Http {
 /// A reference to a shape: an operation's input, output or error, or a member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(expecting = r#"a shape reference like `{"shape": "Name"}`"#)]
 pub struct ShapeRef {
     pub shape: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,6 +137,7 @@ pub struct ShapeRef {
 /// One entry of `shapes`. Which fields matter depends on `type`, checked by `ir`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(expecting = "an object")]
 pub struct Shape {
     /// Optional here so that a shape without one is an `ir` error naming the shape.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]

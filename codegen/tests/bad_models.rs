@@ -1,0 +1,40 @@
+//! Every broken model in `tests/fixtures/bad/` ends in an error, never a panic, and its exact
+//! message is a reviewed snapshot. The directory is listed, so a new fixture cannot be left out.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut paths: Vec<PathBuf> = entries
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The error `run` ends in, with the fixture's path replaced by its file name so that the
+/// message does not depend on where the checkout is; a panic or a success fails the test.
+fn error_of<T>(path: &Path, what: &str, run: impl FnOnce() -> Result<T, codegen::Error>) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(Ok(_)) => panic!("{what} accepted the broken model {name}"),
+        Ok(Err(error)) => error.to_string().replace(&path.display().to_string(), &name),
+        Err(_) => panic!("{what} panicked on {name}"),
+    }
+}
+
+#[test]
+fn every_bad_model_has_a_reviewed_message() {
+    let fixtures = fixtures();
+    assert!(fixtures.len() >= 25, "only {} bad models", fixtures.len());
+    for path in &fixtures {
+        let checked = error_of(path, "check", || codegen::check(path));
+        let generated = error_of(path, "generate", || codegen::Builder::new(path).generate());
+        assert_eq!(checked, generated, "check and generate disagree on {}", path.display());
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_snapshot!(name, checked);
+    }
+}
