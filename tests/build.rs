@@ -4,6 +4,7 @@
 /// Output file stem, model, and the operations to slice it to (`None`: all).
 const BUILDS: &[(&str, &str, Option<&[&str]>)] = &[
     ("features", "../codegen/tests/fixtures/features.json", None),
+    ("lints", "../codegen/tests/fixtures/lints.json", None),
     ("names_keywords", "../codegen/tests/fixtures/names/keywords.json", None),
     ("names_std", "../codegen/tests/fixtures/names/std.json", None),
     ("names_clashes", "../codegen/tests/fixtures/names/clashes.json", None),

@@ -39,3 +39,8 @@ fn names_clashes() {
 fn names_enum_values() {
     insta::assert_snapshot!(generated_items("names/enum-values.json"));
 }
+
+#[test]
+fn lints_fixture() {
+    insta::assert_snapshot!(generated_items("lints.json"));
+}

@@ -11,6 +11,8 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
     let docs = doc_attrs(docs.as_deref(), &[wire_shape_doc(wire_name, renamed.as_ref(), "")]);
+    // A deprecated enum's own impls name it; they must not warn.
+    let allow = deprecated.is_some().then(|| quote! { #[allow(deprecated)] });
     let deprecated = deprecated_attr(deprecated.as_ref());
     let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
     let wire_values: Vec<&str> = values.iter().map(|value| value.wire_value.as_str()).collect();
@@ -33,6 +35,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             #unknown(runtime::UnknownValue),
         }
 
+        #allow
         impl #name {
             /// Every value the model lists, in model order.
             pub const VALUES: &'static [&'static str] = &[#(#wire_values),*];
@@ -51,6 +54,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -60,6 +64,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::convert::From<::std::string::String> for #name {
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
@@ -69,6 +74,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
             // Not `Self::Err`, which a variant called `Err` would make ambiguous.
@@ -77,24 +83,28 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::convert::AsRef<str> for #name {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
+        #allow
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #allow
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 runtime::enums::deserialize(deserializer)

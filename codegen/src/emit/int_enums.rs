@@ -12,6 +12,8 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
     let unknown = ident(UNKNOWN_VARIANT);
     let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), ", an integer enum");
     let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
+    // A deprecated enum's own impls name it; they must not warn.
+    let allow = deprecated.is_some().then(|| quote! { #[allow(deprecated)] });
     let deprecated = deprecated_attr(deprecated.as_ref());
     let variants: Vec<_> = values.iter().map(|value| ident(&value.rust_name)).collect();
     let numbers: Vec<Literal> =
@@ -28,6 +30,7 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
             #unknown(runtime::UnknownInteger),
         }
 
+        #allow
         impl #name {
             /// Every value the model lists, in model order.
             pub const VALUES: &'static [i32] = &[#(#numbers),*];
@@ -46,6 +49,7 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::convert::From<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {
@@ -55,18 +59,21 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
             }
         }
 
+        #allow
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
             }
         }
 
+        #allow
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_i32(self.value())
             }
         }
 
+        #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 <i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)

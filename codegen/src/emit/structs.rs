@@ -184,12 +184,16 @@ fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
         }
         None => quote! { f.write_str(#wire_name) },
     };
+    // A deprecated error's own impls name it; they must not warn.
+    let allow = shape.deprecated.is_some().then(|| quote! { #[allow(deprecated)] });
     quote! {
+        #allow
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 #body
             }
         }
+        #allow
         impl ::std::error::Error for #name {}
     }
 }

@@ -33,6 +33,8 @@ pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream
         #deprecated
         #allow_deprecated
         #[derive(#debug_derive Clone, PartialEq)]
+        // Boxing by size would make the API depend on the sizes of other shapes.
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variants)*
             /// A member this model does not list, kept with its value so it is written back
