@@ -1,6 +1,6 @@
 //! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, Location, Problem};
 use crate::{emit, ir, model};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,12 +20,13 @@ pub struct Builder {
     model: PathBuf,
     out_file: Option<PathBuf>,
     operations: Option<Vec<String>>,
+    excluded: Vec<String>,
 }
 
 impl Builder {
     /// A builder for the model at `model` (a botocore `service-2.json`).
     pub fn new(model: impl Into<PathBuf>) -> Self {
-        Builder { model: model.into(), out_file: None, operations: None }
+        Builder { model: model.into(), out_file: None, operations: None, excluded: Vec::new() }
     }
 
     /// Where [`Builder::write`] puts the generated file.
@@ -44,12 +45,70 @@ impl Builder {
         self
     }
 
+    /// Leave these operations out, with every shape only they reach: e.g. the operations with
+    /// event streams, which the generator refuses.
+    pub fn exclude_operations<I, S>(&mut self, operations: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.excluded = operations.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// The generated, formatted Rust source.
     pub fn generate(&self) -> Result<String, Error> {
         let model = load_model(&self.model)?;
-        let operations: Option<Vec<&str>> =
-            self.operations.as_ref().map(|names| names.iter().map(String::as_str).collect());
+        let operations = self.selected_operations(&model)?;
         generate(&model, &self.model, operations.as_deref())
+    }
+
+    /// Validates the model, or the operations chosen of it, reporting every problem.
+    pub fn check(&self) -> Result<Summary, Error> {
+        let model = load_model(&self.model)?;
+        let sliced;
+        let model = match self.selected_operations(&model)? {
+            Some(operations) => {
+                sliced = model::subset(&model, &operations)
+                    .map_err(|problems| invalid(&self.model, problems))?;
+                &sliced
+            }
+            None => &model,
+        };
+        ir::build(model).map_err(|problems| invalid(&self.model, problems))?;
+        let mut shapes_by_type = BTreeMap::new();
+        for shape in model.shapes.values() {
+            let kind = shape.shape_type.clone().unwrap_or_default();
+            *shapes_by_type.entry(kind).or_insert(0) += 1;
+        }
+        Ok(Summary { operations: model.operations.len(), shapes_by_type })
+    }
+
+    /// The chosen operations without the excluded ones; `None` when the whole model is meant.
+    fn selected_operations<'m>(
+        &'m self,
+        model: &'m model::Model,
+    ) -> Result<Option<Vec<&'m str>>, Error> {
+        if self.operations.is_none() && self.excluded.is_empty() {
+            return Ok(None);
+        }
+        let unknown: Vec<Problem> = (self.excluded.iter())
+            .filter(|name| !model.operations.contains_key(*name))
+            .map(|name| {
+                let message = format!("no operation `{name}` in the model to exclude");
+                Problem::new(Location::Model, message)
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(invalid(&self.model, unknown));
+        }
+        let chosen: Vec<&str> = match &self.operations {
+            Some(names) => names.iter().map(String::as_str).collect(),
+            None => model.operations.keys().map(String::as_str).collect(),
+        };
+        Ok(Some(
+            chosen.into_iter().filter(|name| !self.excluded.iter().any(|e| e == name)).collect(),
+        ))
     }
 
     /// Writes the generated source to the out file, leaving the file untouched when its
@@ -110,16 +169,9 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Validates the model at `path`, reporting every problem it has.
+/// Validates the whole model at `path`, reporting every problem it has.
 pub fn check(path: &Path) -> Result<Summary, Error> {
-    let model = load_model(path)?;
-    ir::build(&model).map_err(|problems| invalid(path, problems))?;
-    let mut shapes_by_type = BTreeMap::new();
-    for shape in model.shapes.values() {
-        let kind = shape.shape_type.clone().unwrap_or_default();
-        *shapes_by_type.entry(kind).or_insert(0) += 1;
-    }
-    Ok(Summary { operations: model.operations.len(), shapes_by_type })
+    Builder::new(path).check()
 }
 
 fn invalid(path: &Path, problems: Vec<Problem>) -> Error {

@@ -23,14 +23,15 @@ enum Command {
         /// Write here instead of to standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// Only these operations and the shapes they reach.
-        #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
-        operations: Option<Vec<String>>,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// Validate a model and print a one-line summary; every problem is reported.
     Check {
         /// The botocore service-2.json model.
         model: PathBuf,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// Write a model holding only some operations and every shape they reach.
     Subset {
@@ -56,6 +57,28 @@ enum Command {
     },
 }
 
+/// Which operations to take; by default all.
+#[derive(clap::Args)]
+struct Selection {
+    /// Only these operations and the shapes they reach.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
+    operations: Option<Vec<String>>,
+    /// Leave these operations out, with every shape only they reach.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
+    exclude_operations: Vec<String>,
+}
+
+impl Selection {
+    fn builder(self, model: PathBuf) -> codegen::Builder {
+        let mut builder = codegen::Builder::new(model);
+        if let Some(operations) = self.operations {
+            builder.operations(operations);
+        }
+        builder.exclude_operations(self.exclude_operations);
+        builder
+    }
+}
+
 fn main() -> ExitCode {
     let command = Cli::parse().command;
     if let Command::Conformance { suites, cache_dir } = command {
@@ -74,18 +97,15 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), codegen::Error> {
     match command {
-        Command::Generate { model, out, operations } => {
-            let mut builder = codegen::Builder::new(model);
-            if let Some(operations) = operations {
-                builder.operations(operations);
-            }
+        Command::Generate { model, out, selection } => {
+            let mut builder = selection.builder(model);
             match out {
                 Some(out) => builder.out_file(out).write(),
                 None => print(&builder.generate()?),
             }
         }
-        Command::Check { model } => {
-            println!("{}", codegen::check(&model)?);
+        Command::Check { model, selection } => {
+            println!("{}", selection.builder(model).check()?);
             Ok(())
         }
         Command::Conformance { .. } => {

@@ -188,3 +188,37 @@ fn shipped_model_is_a_fresh_subset_of_the_2017_model() {
          do not edit it by hand"
     );
 }
+
+#[test]
+fn event_stream_operations_can_be_left_out() {
+    let path = fixture("event-stream-operation.json");
+    let path = path.to_str().unwrap_or_default();
+    let output = codegen(&["check", path, "--exclude-operations", "Subscribe"]);
+    assert_eq!(stdout(&output), "ok: 1 operations, 3 shapes (1 string, 2 structure)\n");
+    let output = codegen(&["generate", path, "--exclude-operations", "Subscribe"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let source = stdout(&output);
+    assert!(
+        source.contains("pub struct Describe;") && source.contains("pub struct DescribeOutput {")
+    );
+    assert!(!source.contains("pub struct Subscribe;"), "the excluded operation is generated");
+    assert!(
+        !source.contains("EventStream") && !source.contains("RecordEvent"),
+        "shapes only it reaches are generated"
+    );
+}
+
+#[test]
+fn excluding_an_unknown_operation_is_an_error() {
+    let output = codegen(&[
+        "check",
+        "model/appstream-2016-12-01.json",
+        "--exclude-operations",
+        "Nope,CreateFleet",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: `model/appstream-2016-12-01.json` has a problem: model: no operation `Nope` in the model to exclude\n"
+    );
+}

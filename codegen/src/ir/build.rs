@@ -110,6 +110,7 @@ fn build_operation(
         }
         Some(id)
     };
+    event_streams(name, operation, model, problems);
     let input = operation.input.as_ref().and_then(|r| structure("input", r, problems));
     let output = operation.output.as_ref().and_then(|r| structure("output", r, problems));
     let mut errors: Vec<OperationError> = Vec::new();
@@ -141,6 +142,31 @@ fn build_operation(
         docs: operation.documentation.clone(),
         deprecated: deprecation(operation.deprecated, &operation.deprecated_message),
         host_prefix,
+    }
+}
+
+/// Event streams come as binary frames (`application/vnd.amazon.eventstream`), not JSON, so an
+/// operation whose input or output holds one cannot be generated; the user can leave it out.
+fn event_streams(
+    name: &str,
+    operation: &model::Operation,
+    model: &model::Model,
+    problems: &mut Vec<Problem>,
+) {
+    for (role, reference) in [("input", &operation.input), ("output", &operation.output)] {
+        let shape = reference.as_ref().and_then(|reference| model.shapes.get(&reference.shape));
+        for (member, target) in shape.and_then(|shape| shape.members.as_ref()).into_iter().flatten()
+        {
+            if model.shapes.get(&target.shape).is_some_and(|t| t.eventstream == Some(true)) {
+                let message = format!(
+                    "its {role} member `{member}` is an event stream (`{}`), sent as binary \
+                     frames that JSON types cannot read; leave the operation out \
+                     (`--exclude-operations {name}`)",
+                    target.shape
+                );
+                problems.push(Problem::operation(name, message));
+            }
+        }
     }
 }
 

@@ -177,6 +177,9 @@ pub struct Shape {
     pub document: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub union: Option<bool>,
+    /// A stream of events sent as binary frames (`application/vnd.amazon.eventstream`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eventstream: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation: Option<String>,
     #[serde(flatten)]
