@@ -28,6 +28,8 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
         #docs
         #deprecated
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // A new value, member or error in a later model is then no breaking change.
+        #[non_exhaustive]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this model does not list, kept exactly as it came so it is written back

@@ -23,6 +23,8 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
         #docs
         #deprecated
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // A new value, member or error in a later model is then no breaking change.
+        #[non_exhaustive]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this model does not list, kept so it is written back unchanged: AWS adds

@@ -153,6 +153,8 @@ fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError
         #[doc = #doc]
         #allow_deprecated
         #[derive(Debug, Clone, PartialEq)]
+        // A new value, member or error in a later model is then no breaking change.
+        #[non_exhaustive]
         pub enum #name {
             #( #[doc = #variant_docs] #variants(#types), )*
             /// An error the model does not list for this operation, with its code, message

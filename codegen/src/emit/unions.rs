@@ -35,6 +35,8 @@ pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream
         #[derive(#debug_derive Clone, PartialEq)]
         // Boxing by size would make the API depend on the sizes of other shapes.
         #[allow(clippy::large_enum_variant)]
+        // A new value, member or error in a later model is then no breaking change.
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A member this model does not list, kept with its value so it is written back
