@@ -7,6 +7,7 @@
 
 mod builder;
 pub mod conformance;
+pub mod diff;
 pub(crate) mod emit;
 pub mod error;
 pub mod ir;
