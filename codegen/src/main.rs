@@ -55,7 +55,30 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         cache_dir: Option<PathBuf>,
     },
+    /// What changed between two models, what it does to the generated Rust, and whether it
+    /// breaks code or the wire. Exit status 0: compatible, 2: breaking, 1: error.
+    Diff {
+        /// The model before.
+        old: PathBuf,
+        /// The model after.
+        new: PathBuf,
+        /// `text`: the changelog in botocore's form, then the Rust impact; `json`: the same.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also list operations and shapes whose documentation alone changed.
+        #[arg(long)]
+        documentation: bool,
+    },
 }
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `diff` exits 2 for a breaking change, so its usage errors must not.
+const DIFF_BREAKING: u8 = 2;
 
 /// Which operations to take; by default all.
 #[derive(clap::Args)]
@@ -80,7 +103,18 @@ impl Selection {
 }
 
 fn main() -> ExitCode {
-    let command = Cli::parse().command;
+    let command = match Cli::try_parse() {
+        Ok(cli) => cli.command,
+        // `diff` keeps exit status 2 for "breaking"; its bad command lines are errors (1).
+        Err(error) if error.use_stderr() && std::env::args().nth(1).as_deref() == Some("diff") => {
+            let _ = error.print();
+            return ExitCode::FAILURE;
+        }
+        Err(error) => error.exit(),
+    };
+    if let Command::Diff { old, new, format, documentation } = command {
+        return diff(&old, &new, format, documentation);
+    }
     if let Command::Conformance { suites, cache_dir } = command {
         let cache_dir =
             cache_dir.unwrap_or_else(|| std::env::temp_dir().join("codegen-conformance"));
@@ -108,9 +142,9 @@ fn run(command: Command) -> Result<(), codegen::Error> {
             println!("{}", selection.builder(model).check()?);
             Ok(())
         }
-        Command::Conformance { .. } => {
-            Err(codegen::Error::Internal("conformance runs before other commands".to_owned()))
-        }
+        Command::Conformance { .. } | Command::Diff { .. } => Err(codegen::Error::Internal(
+            "conformance and diff run before other commands".to_owned(),
+        )),
         Command::Subset { model: path, operations, out } => {
             let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
             let json = codegen::subset_json(&path, &operations)?;
@@ -130,6 +164,28 @@ fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
     let failed = results.iter().filter(|result| result.failure.is_some()).count();
     println!("{} passed, {failed} failed", results.len() - failed);
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn diff(old: &Path, new: &Path, format: Format, documentation: bool) -> ExitCode {
+    let report = match codegen::diff::diff(old, new) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match format {
+        Format::Text => Ok(report.text(documentation)),
+        Format::Json => report.json(documentation),
+    };
+    match text.and_then(|text| print(&text)) {
+        Ok(()) if report.verdict.is_breaking() => ExitCode::from(DIFF_BREAKING),
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn print(text: &str) -> Result<(), codegen::Error> {

@@ -94,6 +94,22 @@ fn the_2017_06_05_appstream_changelog() {
 }
 
 #[test]
+fn the_2017_06_05_change_is_compatible() {
+    let after = after();
+    let report = codegen::diff::compare(&before(&after), &after).unwrap();
+    assert!(!report.verdict.is_breaking(), "{}", report.text(false));
+    insta::assert_snapshot!(report.text(false));
+}
+
+#[test]
+fn undoing_it_would_break_code_and_wire() {
+    let after = after();
+    let report = codegen::diff::compare(&after, &before(&after)).unwrap();
+    assert_eq!(report.verdict.code, codegen::diff::Verdict::Breaking);
+    assert_eq!(report.verdict.wire, codegen::diff::Verdict::Breaking);
+}
+
+#[test]
 fn the_reverse_removes_and_adds_nothing() {
     let after = after();
     let log = changelog(&after, &before(&after));

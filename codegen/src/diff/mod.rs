@@ -1,14 +1,24 @@
-//! `codegen diff`'s changelog: what a model update changes, operation by operation.
+//! `codegen diff OLD NEW`: what a model update changes, what it does to the generated Rust, and
+//! whether it breaks code that uses the crate or messages on the wire.
 //!
-//! Old and new models are walked in parallel from each operation's input and output, member by
-//! member name. Each updated operation gets the deltas botocore's changelog shows: a nested
-//! Python literal of what was added (`{'VpcConfig': {'SecurityGroupIds': ['string']}}`).
+//! The changelog walks old and new models in parallel from each operation's input and output,
+//! member by member name, and gives the deltas botocore's changelog shows: a nested Python
+//! literal of what was added (`{'VpcConfig': {'SecurityGroupIds': ['string']}}`). The Rust
+//! impact compares the two IRs item by item, and judges each change for callers and the wire.
 
 mod api;
 mod changelog;
+mod impact;
 mod literal;
+mod members;
+mod report;
 #[cfg(test)]
 mod tests;
+mod types;
+mod verdict;
 mod walk;
 
 pub use self::changelog::{Changelog, OperationDelta, changelog};
+pub use self::impact::rust_impact;
+pub use self::report::{ModelError, Report, compare, diff};
+pub use self::verdict::{Change, Judgement, Overall, Verdict};
