@@ -1,7 +1,7 @@
 //! The Rust impact of a model change: every generated item added, removed or changed, each
 //! change judged for callers and for the wire.
 
-use super::members::{enum_values, int_enum_values, struct_members, union_members};
+use super::members::{Compared, enum_values, int_enum_values, struct_members, union_members};
 use super::types::{Sides, rust_type};
 use super::verdict::{Change, breaking, compatible};
 use crate::ir::{Operation, Service, Shape, ShapeId, ShapeKind};
@@ -209,17 +209,14 @@ fn item(
     if before.deprecated.is_none() && after.deprecated.is_some() {
         push("deprecated".into(), compatible("uses now warn"), compatible("the wire is unchanged"));
     }
+    let cx = &mut Compared { old, new, side, item: &item, changes };
     match (&before.kind, &after.kind) {
         (ShapeKind::Structure(b), ShapeKind::Structure(a)) => {
-            struct_members(old, &b.members, new, &a.members, side, &item, changes)
+            struct_members(cx, &b.members, &a.members)
         }
-        (ShapeKind::Union(b), ShapeKind::Union(a)) => {
-            union_members(old, b, new, a, side, &item, changes)
-        }
-        (ShapeKind::Enum(b), ShapeKind::Enum(a)) => enum_values(b, a, side, &item, changes),
-        (ShapeKind::IntEnum(b), ShapeKind::IntEnum(a)) => {
-            int_enum_values(b, a, side, &item, changes)
-        }
+        (ShapeKind::Union(b), ShapeKind::Union(a)) => union_members(cx, b, a),
+        (ShapeKind::Enum(b), ShapeKind::Enum(a)) => enum_values(cx, b, a),
+        (ShapeKind::IntEnum(b), ShapeKind::IntEnum(a)) => int_enum_values(cx, b, a),
         _ => {}
     }
 }

@@ -6,17 +6,25 @@ use super::verdict::{Change, Judgement, breaking, compatible};
 use crate::ir::{EnumValue, IntEnumValue, Member, Service};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// One item being compared: the two services, which way the item travels, and where its
+/// changes go.
+pub struct Compared<'a> {
+    pub old: &'a Service,
+    pub new: &'a Service,
+    pub side: Side,
+    pub item: &'a str,
+    pub changes: &'a mut Vec<Change>,
+}
+
+impl Compared<'_> {
+    fn push(&mut self, change: String, code: Judgement, wire: Judgement) {
+        self.changes.push(Change::new(self.item, change, code, wire));
+    }
+}
+
 /// Struct fields, matched by member name.
-pub fn struct_members(
-    old: &Service,
-    before: &[Member],
-    new: &Service,
-    after: &[Member],
-    side: Side,
-    item: &str,
-    changes: &mut Vec<Change>,
-) {
-    let mut push = |change: String, code, wire| changes.push(Change::new(item, change, code, wire));
+pub fn struct_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member]) {
+    let (old, new, side) = (cx.old, cx.new, cx.side);
     for_each_pair(before, after, |was, is| match (was, is) {
         (None, Some(m)) => {
             let change =
@@ -27,7 +35,7 @@ pub fn struct_members(
                 } else {
                     compatible("responses carry it; readers generated before ignore it")
                 };
-                push(
+                cx.push(
                     change,
                     breaking("`new(…)` gains a parameter; struct literals must set it"),
                     wire,
@@ -40,43 +48,41 @@ pub fn struct_members(
                 };
                 let wire = compatible(wire);
                 let code = "optional: struct literals ending in `..` and `new(…)` still build it";
-                push(change, compatible(code), wire);
+                cx.push(change, compatible(code), wire);
             }
         }
         (Some(m), None) => {
             let change =
                 format!("field `{}: {}` removed", bare(&m.rust_name), member_rust_type(old, m));
-            push(
+            cx.push(
                 change,
                 breaking("code that reads or sets it no longer compiles"),
                 removed_on_wire(m.required, side),
             );
         }
-        (Some(b), Some(a)) => member_changed(old, b, new, a, side, &mut push),
+        (Some(b), Some(a)) => member_changed(cx, b, a),
         (None, None) => {}
     });
 }
 
-fn member_changed(
-    old: &Service,
-    b: &Member,
-    new: &Service,
-    a: &Member,
-    side: Side,
-    push: &mut impl FnMut(String, Judgement, Judgement),
-) {
+fn member_changed(cx: &mut Compared<'_>, b: &Member, a: &Member) {
+    let side = cx.side;
     let field = bare(&a.rust_name);
     if b.rust_name != a.rust_name {
         let change = format!("field renamed `{}` → `{field}`", bare(&b.rust_name));
-        push(change, breaking("code that names it must use the new name"), compatible("same wire"));
+        cx.push(
+            change,
+            breaking("code that names it must use the new name"),
+            compatible("same wire"),
+        );
     }
     if b.wire_name != a.wire_name {
         let change = format!("field `{field}` written as `{}`, was `{}`", a.wire_name, b.wire_name);
-        push(change, compatible("the field keeps its name"), breaking("its JSON key changes"));
+        cx.push(change, compatible("the field keeps its name"), breaking("its JSON key changes"));
     }
-    type_changed(old, b, new, a, &format!("field `{field}`"), push);
+    type_changed(cx, b, a, &format!("field `{field}`"));
     match (b.required, a.required) {
-        (false, true) => push(
+        (false, true) => cx.push(
             format!("field `{field}` became required"),
             breaking("its type loses the `Option`"),
             if side.request {
@@ -85,7 +91,7 @@ fn member_changed(
                 compatible("responses always carry it")
             },
         ),
-        (true, false) => push(
+        (true, false) => cx.push(
             format!("field `{field}` became optional"),
             breaking("its type gains an `Option`"),
             if side.response {
@@ -98,19 +104,13 @@ fn member_changed(
     }
     if b.deprecated.is_none() && a.deprecated.is_some() {
         let change = format!("field `{field}` deprecated");
-        push(change, compatible("uses now warn"), compatible("the wire is unchanged"));
+        cx.push(change, compatible("uses now warn"), compatible("the wire is unchanged"));
     }
 }
 
 /// A member's type changed: breaking for code; on the wire only if its JSON changes.
-fn type_changed(
-    old: &Service,
-    b: &Member,
-    new: &Service,
-    a: &Member,
-    what: &str,
-    push: &mut impl FnMut(String, Judgement, Judgement),
-) {
+fn type_changed(cx: &mut Compared<'_>, b: &Member, a: &Member, what: &str) {
+    let (old, new) = (cx.old, cx.new);
     let base = |service: &Service, m: &Member| {
         let ty = if m.json_value { "Document".to_owned() } else { rust_type(service, m.target) };
         if m.boxed { format!("Box<{ty}>") } else { ty }
@@ -135,7 +135,7 @@ fn type_changed(
     } else {
         format!("{what} type `{was}` → `{is}`")
     };
-    push(change, code, wire);
+    cx.push(change, code, wire);
 }
 
 /// A member gone from a shape: on the wire it depends on which way the shape travels.
@@ -150,23 +150,15 @@ fn removed_on_wire(required: bool, side: Side) -> Judgement {
 }
 
 /// Union variants, matched by member name.
-pub fn union_members(
-    old: &Service,
-    before: &[Member],
-    new: &Service,
-    after: &[Member],
-    side: Side,
-    item: &str,
-    changes: &mut Vec<Change>,
-) {
-    let mut push = |change: String, code, wire| changes.push(Change::new(item, change, code, wire));
+pub fn union_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member]) {
+    let (old, new, side) = (cx.old, cx.new, cx.side);
     for_each_pair(before, after, |was, is| match (was, is) {
-        (None, Some(m)) => push(
+        (None, Some(m)) => cx.push(
             format!("variant `{}({})` added", m.rust_name, rust_type(new, m.target)),
             compatible("the union is #[non_exhaustive]"),
             compatible("readers generated before keep it as `Unknown`"),
         ),
-        (Some(m), None) => push(
+        (Some(m), None) => cx.push(
             format!("variant `{}({})` removed", m.rust_name, rust_type(old, m.target)),
             breaking("code that names it no longer compiles"),
             value_removed_on_wire(side),
@@ -174,55 +166,41 @@ pub fn union_members(
         (Some(b), Some(a)) => {
             if b.rust_name != a.rust_name {
                 let change = format!("variant renamed `{}` → `{}`", b.rust_name, a.rust_name);
-                push(
+                cx.push(
                     change,
                     breaking("code that names it must use the new name"),
                     compatible("same wire"),
                 );
             }
-            type_changed(old, b, new, a, &format!("variant `{}`", a.rust_name), &mut push);
+            type_changed(cx, b, a, &format!("variant `{}`", a.rust_name));
         }
         (None, None) => {}
     });
 }
 
 /// String enum values, matched by wire value.
-pub fn enum_values(
-    before: &[EnumValue],
-    after: &[EnumValue],
-    side: Side,
-    item: &str,
-    changes: &mut Vec<Change>,
-) {
+pub fn enum_values(cx: &mut Compared<'_>, before: &[EnumValue], after: &[EnumValue]) {
     let index = |values: &[EnumValue]| -> BTreeMap<String, String> {
         values.iter().map(|v| (v.wire_value.clone(), v.rust_name.clone())).collect()
     };
     let (was, is) = (index(before), index(after));
-    values_changed(&was, &is, side, item, |value| format!("`{value}`"), changes);
+    values_changed(cx, &was, &is, |value| format!("`{value}`"));
 }
 
 /// Integer enum values, matched by number.
-pub fn int_enum_values(
-    before: &[IntEnumValue],
-    after: &[IntEnumValue],
-    side: Side,
-    item: &str,
-    changes: &mut Vec<Change>,
-) {
+pub fn int_enum_values(cx: &mut Compared<'_>, before: &[IntEnumValue], after: &[IntEnumValue]) {
     let index = |values: &[IntEnumValue]| -> BTreeMap<i32, String> {
         values.iter().map(|v| (v.value, v.rust_name.clone())).collect()
     };
     let (was, is) = (index(before), index(after));
-    values_changed(&was, &is, side, item, |value| value.to_string(), changes);
+    values_changed(cx, &was, &is, |value| value.to_string());
 }
 
 fn values_changed<K: Ord>(
+    cx: &mut Compared<'_>,
     was: &BTreeMap<K, String>,
     is: &BTreeMap<K, String>,
-    side: Side,
-    item: &str,
     show: impl Fn(&K) -> String,
-    changes: &mut Vec<Change>,
 ) {
     let keys: BTreeSet<&K> = was.keys().chain(is.keys()).collect();
     for key in keys {
@@ -238,7 +216,7 @@ fn values_changed<K: Ord>(
             (Some(variant), None) => (
                 format!("variant `{variant}` ({value}) removed"),
                 breaking("code that names it no longer compiles"),
-                value_removed_on_wire(side),
+                value_removed_on_wire(cx.side),
             ),
             (Some(b), Some(a)) if b != a => (
                 format!("variant renamed `{b}` → `{a}` ({value})"),
@@ -247,7 +225,7 @@ fn values_changed<K: Ord>(
             ),
             _ => continue,
         };
-        changes.push(Change::new(item, change, code, wire));
+        cx.push(change, code, wire);
     }
 }
 
