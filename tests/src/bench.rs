@@ -4,21 +4,31 @@
 //! conditions its two sides ran under. Here the subjects run *interleaved*, one sample each in
 //! turn, so a noisy neighbour or a frequency change hits every side alike; each side gets a
 //! warm-up, a calibrated number of iterations per sample, and many samples, and the figure is
-//! the ratio of medians, with the min and max of the per-round ratios beside it.
+//! the ratio of medians, with the min and max of the per-round ratios beside it. What a subject
+//! returns is dropped inside the timed loop, as a program that decodes page after page drops
+//! each (and as criterion's `iter` does): freeing is part of the work, and the allocator keeps
+//! reusing warm memory.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// One thing to time: a name and a closure; what it returns is kept from the optimizer and
-/// dropped inside the timed loop.
+/// One thing to time: a name and a closure.
 pub struct Subject<'a> {
     pub name: &'a str,
-    run: Box<dyn FnMut() + 'a>,
+    /// Runs the closure that many times and returns how long that took.
+    sample: Box<dyn FnMut(u32) -> Duration + 'a>,
 }
 
 impl<'a> Subject<'a> {
     pub fn new<T>(name: &'a str, mut run: impl FnMut() -> T + 'a) -> Self {
-        Subject { name, run: Box::new(move || drop(black_box(run()))) }
+        let sample = move |count: u32| {
+            let start = Instant::now();
+            for _ in 0..count {
+                drop(black_box(run()));
+            }
+            start.elapsed()
+        };
+        Subject { name, sample: Box::new(sample) }
     }
 }
 
@@ -48,11 +58,7 @@ pub fn run(subjects: &mut [Subject<'_>], rounds: usize) -> Vec<Timings> {
         .collect();
     for _ in 0..rounds {
         for ((subject, count), timing) in subjects.iter_mut().zip(&iterations).zip(&mut timings) {
-            let start = Instant::now();
-            for _ in 0..*count {
-                (subject.run)();
-            }
-            timing.per_iteration.push(start.elapsed() / *count);
+            timing.per_iteration.push((subject.sample)(*count) / *count);
         }
     }
     timings
@@ -60,13 +66,12 @@ pub fn run(subjects: &mut [Subject<'_>], rounds: usize) -> Vec<Timings> {
 
 /// Runs the subject for the warm-up time and returns how many iterations fill one sample.
 fn calibrate(subject: &mut Subject<'_>) -> u32 {
-    let start = Instant::now();
-    let mut done: u32 = 0;
-    while start.elapsed() < WARM_UP || done == 0 {
-        (subject.run)();
+    let (mut spent, mut done) = (Duration::ZERO, 0_u32);
+    while spent < WARM_UP {
+        spent += (subject.sample)(1);
         done = done.saturating_add(1);
     }
-    let per_iteration = start.elapsed() / done;
+    let per_iteration = spent / done.max(1);
     let fitting = SAMPLE.as_nanos() / per_iteration.as_nanos().max(1);
     u32::try_from(fitting).unwrap_or(u32::MAX).max(1)
 }

@@ -2,6 +2,7 @@
 //! the benchmark harness of `benches/`.
 
 pub mod bench;
+pub mod bodies;
 
 use appstream_types::runtime::Request;
 

@@ -38,7 +38,7 @@ impl DateTime {
         Self::from_epoch_decimal(text.as_str())
     }
 
-    fn write_epoch_decimal(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+    pub(super) fn write_epoch_decimal(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if self.nanos == 0 {
             write!(out, "{}", self.seconds)
         } else if self.seconds >= 0 {
@@ -49,16 +49,6 @@ impl DateTime {
             write!(out, "-{}.", self.seconds.saturating_add(1).unsigned_abs())?;
             write_fraction(out, NANOS_PER_SEC.saturating_sub(self.nanos))
         }
-    }
-
-    /// The f64 that reads back as exactly `self`, if any, and only where serde_json prints it
-    /// in plain decimal form (magnitudes 1 to 1e15), never with an exponent.
-    pub(super) fn exact_f64(&self) -> Option<f64> {
-        let mut text = StackText::new();
-        self.write_epoch_decimal(&mut text).ok()?;
-        let value: f64 = text.as_str().parse().ok()?;
-        let plain = (1.0..1e15).contains(&value.abs());
-        (plain && Self::from_f64(value).ok() == Some(*self)).then_some(value)
     }
 }
 
