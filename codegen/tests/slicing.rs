@@ -15,8 +15,12 @@ fn items(source: &str) -> BTreeMap<String, usize> {
     let file = syn::parse_file(source).unwrap_or_else(|error| panic!("does not parse: {error}"));
     let mut items = BTreeMap::new();
     for item in file.items {
-        let text =
-            prettyplease::unparse(&syn::File { shebang: None, attrs: vec![], items: vec![item] });
+        let text = prettyplease::unparse(&syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: vec![],
+            items: vec![item],
+        });
         *items.entry(text).or_insert(0) += 1;
     }
     items

@@ -32,8 +32,12 @@ const FILES: &[(&str, &str)] = &[
 pub fn formatted() -> Result<String, Error> {
     static FORMATTED: OnceLock<Result<String, String>> = OnceLock::new();
     let formatted = FORMATTED.get_or_init(|| {
-        let file =
-            syn::File { shebang: None, attrs: Vec::new(), items: vec![Item::Mod(module()?)] };
+        let file = syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: Vec::new(),
+            items: vec![Item::Mod(module()?)],
+        };
         Ok(prettyplease::unparse(&file))
     });
     formatted.clone().map_err(Error::Internal)
