@@ -174,6 +174,34 @@ fn fractional_epoch_seconds_are_written_as_decimals() {
 }
 
 #[test]
+fn a_fleet_timestamp_is_written_back_exactly_as_it_came() {
+    // (on the wire, written back): nine decimals, negative, zero, far years; an exponent or a
+    // trailing zero reads exactly and is written back in its shortest plain form.
+    let table = [
+        ("1496170845.734", "1496170845.734"),
+        ("1496170845.123456789", "1496170845.123456789"),
+        ("1496170845.000000001", "1496170845.000000001"),
+        ("0", "0"),
+        ("-1.5", "-1.5"),
+        ("-0.000000001", "-0.000000001"),
+        ("253402300799.999999999", "253402300799.999999999"),
+        ("32503680000", "32503680000"),
+        ("1.496170845734E9", "1496170845.734"),
+        ("1496170845.7340", "1496170845.734"),
+    ];
+    for (sent, written) in table {
+        let body = format!(
+            r#"{{"Fleets":[{{"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t",
+               "ComputeCapacityStatus":{{"Desired":1}},"State":"RUNNING","CreatedTime":{sent}}}]}}"#
+        );
+        let output = DescribeFleets::parse_response(200, &[], body.as_bytes()).unwrap();
+        let json = serde_json::to_string(&output).unwrap();
+        let expected = format!(r#""CreatedTime":{written}}}"#);
+        assert!(json.contains(&expected), "{sent}: {json}");
+    }
+}
+
+#[test]
 fn iso_8601_timestamps_are_read_too() {
     let time: DateTime = serde_json::from_str(r#""2017-05-30T19:00:45.734Z""#).unwrap();
     assert_eq!((time.secs(), time.subsec_nanos()), (1496170845, 734_000_000));
