@@ -2,17 +2,10 @@
 //! change judged for callers and for the wire.
 
 use super::members::{Compared, enum_values, int_enum_values, struct_members, union_members};
-use super::types::{Sides, rust_type};
+use super::types::{Side, Sides, rust_type};
 use super::verdict::{Change, breaking, compatible};
 use crate::ir::{Operation, Service, Shape, ShapeId, ShapeKind};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Where a shape's values travel, for judging changes on the wire.
-#[derive(Debug, Clone, Copy)]
-pub struct Side {
-    pub request: bool,
-    pub response: bool,
-}
 
 /// Every change between the code generated for `old` and for `new`, in a stable order: the
 /// service, then operations, then types, each by wire name.
@@ -147,10 +140,6 @@ fn types(old: &Service, new: &Service, changes: &mut Vec<Change>) {
     };
     let (old_items, new_items) = (items(old), items(new));
     let (old_sides, new_sides) = (Sides::of(old), Sides::of(new));
-    let side = |sides: &Sides, name: &str| Side {
-        request: sides.requests.contains(name),
-        response: sides.responses.contains(name),
-    };
     let names: BTreeSet<&String> = old_items.keys().chain(new_items.keys()).collect();
     for name in names {
         match (old_items.get(name), new_items.get(name)) {
@@ -167,18 +156,13 @@ fn types(old: &Service, new: &Service, changes: &mut Vec<Change>) {
                 compatible("where it was used, the change is listed there"),
             )),
             (Some(o), Some(n)) => {
-                let side = side(&new_sides, name);
-                let side =
-                    if side.request || side.response { side } else { self::side(&old_sides, name) };
+                // A shape no operation reaches any more travels the way it used to.
+                let side = new_sides.side(name).or(old_sides.side(name));
                 item(old, &old.shapes[*o], new, &new.shapes[*n], side, changes)
             }
             (None, None) => {}
         }
     }
-}
-
-fn side(sides: &Sides, name: &str) -> Side {
-    Side { request: sides.requests.contains(name), response: sides.responses.contains(name) }
 }
 
 fn item(
@@ -193,11 +177,11 @@ fn item(
     let mut push =
         |change: String, code, wire| changes.push(Change::new(&item, change, code, wire));
     if kind_name(&before.kind) != kind_name(&after.kind) {
-        let change = format!("`{}` became {}", before.rust_name, kind_name(&after.kind));
+        let change = format!("`{}` became a {}", before.rust_name, kind_name(&after.kind));
         let what = kind_name(&before.kind);
         push(
             change,
-            breaking(format!("code that uses it as {what} no longer compiles")),
+            breaking(format!("code that uses it as a {what} no longer compiles")),
             breaking("its values are written differently"),
         );
         return;
@@ -223,19 +207,15 @@ fn item(
 
 /// `struct VpcConfig`, `enum FleetState`: how a reader finds the item.
 fn label(shape: &Shape) -> String {
-    format!(
-        "{} {}",
-        kind_name(&shape.kind).trim_start_matches("a ").trim_start_matches("an "),
-        shape.rust_name
-    )
+    format!("{} {}", kind_name(&shape.kind), shape.rust_name)
 }
 
 fn kind_name(kind: &ShapeKind) -> &'static str {
     match kind {
-        ShapeKind::Structure(_) => "a struct",
-        ShapeKind::Union(_) => "a union",
-        ShapeKind::Enum(_) => "an enum",
-        ShapeKind::IntEnum(_) => "an integer enum",
-        _ => "a plain type",
+        ShapeKind::Structure(_) => "struct",
+        ShapeKind::Union(_) => "union",
+        ShapeKind::Enum(_) => "enum",
+        ShapeKind::IntEnum(_) => "integer enum",
+        _ => "plain type",
     }
 }

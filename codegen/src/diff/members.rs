@@ -1,7 +1,6 @@
 //! Changes inside a type: struct fields, union variants, enum values.
 
-use super::impact::Side;
-use super::types::{member_rust_type, member_wire_type, rust_type};
+use super::types::{Side, member_rust_type, member_wire_type, rust_type};
 use super::verdict::{Change, Judgement, breaking, compatible};
 use crate::ir::{EnumValue, IntEnumValue, Member, Service};
 use std::collections::{BTreeMap, BTreeSet};

@@ -68,6 +68,20 @@ fn wire_type(service: &Service, id: ShapeId, format: Option<TimestampFormat>) ->
     }
 }
 
+/// Where a shape's values travel, for judging changes on the wire.
+#[derive(Debug, Clone, Copy)]
+pub struct Side {
+    pub request: bool,
+    pub response: bool,
+}
+
+impl Side {
+    /// This side, or `other` where this one is neither way.
+    pub fn or(self, other: Side) -> Side {
+        if self.request || self.response { self } else { other }
+    }
+}
+
 /// The shapes a service sends (reached from an operation's input) and receives (from outputs
 /// and errors), by wire name.
 #[derive(Debug, Default)]
@@ -87,6 +101,11 @@ impl Sides {
             }
         }
         sides
+    }
+
+    /// Which way the shape `name` travels.
+    pub fn side(&self, name: &str) -> Side {
+        Side { request: self.requests.contains(name), response: self.responses.contains(name) }
     }
 }
 
