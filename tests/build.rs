@@ -20,7 +20,7 @@ fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     for (out, model, operations) in BUILDS {
         println!("cargo:rerun-if-changed={model}");
-        let mut builder = codegen::Builder::new(model);
+        let mut builder = awsjson_codegen::Builder::new(model);
         if let Some(operations) = operations {
             builder.operations(operations.iter().copied());
         }

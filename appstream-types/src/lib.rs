@@ -1,9 +1,19 @@
 //! Amazon AppStream 2.0 (API 2016-12-01) types whose serde form is the awsJson 1.1 wire body.
 //!
-//! Generated at build time by `codegen` from `model/appstream-2016-12-01.json`: the operations
-//! CreateFleet, DescribeFleets, DescribeSessions and UpdateFleet as they stood after the
-//! 2017-06-05 API change, with every shape they reach.
+//! Generated at build time by [awsjson-codegen](https://docs.rs/awsjson-codegen); what all
+//! generated services share ([`DateTime`](runtime::DateTime), [`Operation`](runtime::Operation),
+//! the error types) is [awsjson-runtime](https://docs.rs/awsjson-runtime), re-exported as
+//! [`runtime`].
 //!
+//! What the build holds:
+//! - **The crate root**, always: the operations CreateFleet, DescribeFleets, DescribeSessions
+//!   and UpdateFleet as they stood after the 2017-06-05 API change (`model/appstream-2016-12-01.json`),
+//!   with every shape they reach. The overview below lists them.
+//! - **[`latest`]**, with the cargo feature `latest`: today's whole AppStream API (90
+//!   operations, `model/appstream-2016-12-01.latest.json`), in a module of its own. The feature
+//!   only adds it; the crate root stays the same.
+//!
+//! The types:
 //! - One struct per structure shape: required members are plain fields, optional ones
 //!   `Option`s that are left out of the JSON when `None`; unknown members are ignored and
 //!   `null` reads as absent.
@@ -27,5 +37,16 @@
 //! assert_eq!(output.fleets.unwrap_or_default()[0].state, FleetState::Running);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # The crate root
+//!
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/appstream.md"))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub use awsjson_runtime as runtime;
 
 include!(concat!(env!("OUT_DIR"), "/appstream.rs"));
+
+#[cfg(feature = "latest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "latest")))]
+pub mod latest;

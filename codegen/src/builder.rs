@@ -1,5 +1,6 @@
 //! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
 
+use crate::emit::RuntimePath;
 use crate::error::{Error, Location, Problem};
 use crate::{emit, ir, model};
 use std::collections::BTreeMap;
@@ -9,11 +10,11 @@ use std::path::{Path, PathBuf};
 /// Generates Rust from a model, for build scripts and the CLI.
 ///
 /// ```no_run
-/// codegen::Builder::new("model/service.json")
+/// awsjson_codegen::Builder::new("model/service.json")
 ///     .operations(["CreateFleet", "DescribeFleets"])
 ///     .out_file("src/generated.rs")
 ///     .write()?;
-/// # Ok::<(), codegen::Error>(())
+/// # Ok::<(), awsjson_codegen::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
@@ -21,12 +22,36 @@ pub struct Builder {
     out_file: Option<PathBuf>,
     operations: Option<Vec<String>>,
     excluded: Vec<String>,
+    runtime_path: Option<String>,
+    overview_file: Option<PathBuf>,
 }
 
 impl Builder {
     /// A builder for the model at `model` (a botocore `service-2.json`).
     pub fn new(model: impl Into<PathBuf>) -> Self {
-        Builder { model: model.into(), out_file: None, operations: None, excluded: Vec::new() }
+        Builder {
+            model: model.into(),
+            out_file: None,
+            operations: None,
+            excluded: Vec::new(),
+            runtime_path: None,
+            overview_file: None,
+        }
+    }
+
+    /// Where [`Builder::write`] also puts [`Builder::overview`], for the docs of the module that
+    /// includes the code: `#[doc = include_str!(concat!(env!("OUT_DIR"), "/service.md"))]`.
+    pub fn overview_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.overview_file = Some(path.into());
+        self
+    }
+
+    /// The path generated code names the runtime by (default `::awsjson_runtime`): for a
+    /// crate that re-exports the runtime, e.g. `crate::rt` after `pub use awsjson_runtime as
+    /// rt;`, so that its users need no dependency on the runtime of their own.
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = Some(path.into());
+        self
     }
 
     /// Where [`Builder::write`] puts the generated file.
@@ -58,9 +83,30 @@ impl Builder {
 
     /// The generated, formatted Rust source.
     pub fn generate(&self) -> Result<String, Error> {
+        let runtime = self.runtime()?;
+        emit::emit(&self.service()?, &source_name(&self.model), &runtime)
+    }
+
+    /// Markdown that says what the generated code holds, with a table of every operation
+    /// linking its unit struct, input, output and error enum: the docs for the module that
+    /// includes the code, where hundreds of types would otherwise be one alphabetical list.
+    pub fn overview(&self) -> Result<String, Error> {
+        Ok(emit::overview(&self.service()?, &source_name(&self.model)))
+    }
+
+    /// The model read, cut to the chosen operations, and resolved.
+    fn service(&self) -> Result<ir::Service, Error> {
         let model = load_model(&self.model)?;
         let operations = self.selected_operations(&model)?;
-        generate(&model, &self.model, operations.as_deref())
+        build_service(&model, &self.model, operations.as_deref())
+    }
+
+    fn runtime(&self) -> Result<RuntimePath, Error> {
+        match &self.runtime_path {
+            None => Ok(RuntimePath::default()),
+            Some(path) => RuntimePath::new(path)
+                .map_err(|message| Error::Setting { setting: "Builder::runtime_path", message }),
+        }
     }
 
     /// Validates the model, or the operations chosen of it, reporting every problem.
@@ -111,27 +157,49 @@ impl Builder {
         ))
     }
 
-    /// Writes the generated source to the out file, leaving the file untouched when its
-    /// content is already the same (so nothing downstream rebuilds for nothing).
+    /// Writes the generated source to the out file, and the overview to the overview file if
+    /// one is set, leaving a file untouched when its content is already the same (so nothing
+    /// downstream rebuilds for nothing).
     pub fn write(&self) -> Result<(), Error> {
         let out_file = self.out_file.as_ref().ok_or_else(|| {
             Error::Internal("Builder::write needs an out file: call Builder::out_file".to_owned())
         })?;
-        let source = self.generate()?;
-        if std::fs::read(out_file).is_ok_and(|existing| existing == source.as_bytes()) {
-            return Ok(());
+        let runtime = self.runtime()?;
+        let service = self.service()?;
+        let source = source_name(&self.model);
+        write_if_changed(out_file, &emit::emit(&service, &source, &runtime)?)?;
+        match &self.overview_file {
+            Some(overview_file) => {
+                write_if_changed(overview_file, &emit::overview(&service, &source))
+            }
+            None => Ok(()),
         }
-        std::fs::write(out_file, source)
-            .map_err(|source| Error::Write { path: out_file.clone(), source })
     }
 }
 
-/// Generates the source for `model` (read from `path`), or for just `operations` of it.
+fn write_if_changed(path: &Path, text: &str) -> Result<(), Error> {
+    if std::fs::read(path).is_ok_and(|existing| existing == text.as_bytes()) {
+        return Ok(());
+    }
+    std::fs::write(path, text).map_err(|source| Error::Write { path: path.to_owned(), source })
+}
+
+/// Generates the source for `model` (read from `path`), or for just `operations` of it, naming
+/// the runtime `::awsjson_runtime`.
 pub fn generate(
     model: &model::Model,
     path: &Path,
     operations: Option<&[&str]>,
 ) -> Result<String, Error> {
+    let service = build_service(model, path, operations)?;
+    emit::emit(&service, &source_name(path), &RuntimePath::default())
+}
+
+fn build_service(
+    model: &model::Model,
+    path: &Path,
+    operations: Option<&[&str]>,
+) -> Result<ir::Service, Error> {
     let sliced;
     let model = match operations {
         Some(operations) => {
@@ -141,8 +209,7 @@ pub fn generate(
         }
         None => model,
     };
-    let service = ir::build(model).map_err(|problems| invalid(path, problems))?;
-    emit::emit(&service, &source_name(path))
+    ir::build(model).map_err(|problems| invalid(path, problems))
 }
 
 /// Reads and parses a model file.

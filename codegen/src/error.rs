@@ -59,6 +59,7 @@ impl fmt::Display for Problem {
 
 /// Everything that can go wrong between a model file and generated code.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     Read {
         path: PathBuf,
@@ -73,6 +74,11 @@ pub enum Error {
     Invalid {
         path: PathBuf,
         problems: Vec<Problem>,
+    },
+    /// A setting the generator was given cannot be used; `setting` names it.
+    Setting {
+        setting: &'static str,
+        message: String,
     },
     /// An error that does not come from a model (e.g. formatting the output failed).
     Internal(String),
@@ -90,6 +96,7 @@ impl fmt::Display for Error {
             Error::Invalid { path, problems } => {
                 write!(f, "`{}` {}", path.display(), ProblemList(problems))
             }
+            Error::Setting { setting, message } => write!(f, "{setting}: {message}"),
             Error::Internal(message) => f.write_str(message),
         }
     }
@@ -99,7 +106,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Internal(_) => None,
+            Error::Invalid { .. } | Error::Setting { .. } | Error::Internal(_) => None,
         }
     }
 }

@@ -2,17 +2,30 @@
 //! `service-2.json` models.
 //!
 //! The pipeline has three stages with hard borders: [`model`] parses the JSON losslessly,
-//! [`ir`] resolves, names and validates it, and `emit` turns the IR into formatted Rust.
-//! [`Builder`] drives it from a build script; the `codegen` binary from the command line.
+//! [`ir`] resolves, names and validates it, and [`emit`] turns the IR into formatted Rust.
+//! [`Builder`] drives it from a build script. The command line (`codegen generate`, `check`,
+//! `subset`, `diff`, `conformance`) is the separate awsjson-cli package, so a build script
+//! compiles the generator alone.
+//!
+//! Generated code holds only the service's own items; what all services share (`DateTime`,
+//! `Blob`, the `Operation` trait, the error types) is the [awsjson-runtime] crate, the one
+//! dependency a crate of generated code needs:
+//!
+//! ```toml
+//! [dependencies]
+//! awsjson-runtime = "0.1"
+//!
+//! [build-dependencies]
+//! awsjson-codegen = "0.1"
+//! ```
+//!
+//! [awsjson-runtime]: https://docs.rs/awsjson-runtime
 
 mod builder;
-pub mod conformance;
-pub mod diff;
-pub(crate) mod emit;
+pub mod emit;
 pub mod error;
 pub mod ir;
 pub mod model;
-pub mod runtime;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
 pub use self::error::{Error, Location, Problem};

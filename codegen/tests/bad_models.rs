@@ -17,7 +17,11 @@ fn fixtures() -> Vec<PathBuf> {
 
 /// The error `run` ends in, with the fixture's path replaced by its file name so that the
 /// message does not depend on where the checkout is; a panic or a success fails the test.
-fn error_of<T>(path: &Path, what: &str, run: impl FnOnce() -> Result<T, codegen::Error>) -> String {
+fn error_of<T>(
+    path: &Path,
+    what: &str,
+    run: impl FnOnce() -> Result<T, awsjson_codegen::Error>,
+) -> String {
     let name = path.file_name().unwrap().to_string_lossy();
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(Ok(_)) => panic!("{what} accepted the broken model {name}"),
@@ -31,8 +35,9 @@ fn every_bad_model_has_a_reviewed_message() {
     let fixtures = fixtures();
     assert!(fixtures.len() >= 25, "only {} bad models", fixtures.len());
     for path in &fixtures {
-        let checked = error_of(path, "check", || codegen::check(path));
-        let generated = error_of(path, "generate", || codegen::Builder::new(path).generate());
+        let checked = error_of(path, "check", || awsjson_codegen::check(path));
+        let generated =
+            error_of(path, "generate", || awsjson_codegen::Builder::new(path).generate());
         assert_eq!(checked, generated, "check and generate disagree on {}", path.display());
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_snapshot!(name, checked);

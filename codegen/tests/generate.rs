@@ -6,7 +6,8 @@ use std::path::Path;
 /// The generated code without the runtime module, which is the same for every model.
 fn generated_items(fixture: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
-    let source = codegen::Builder::new(path).generate().unwrap_or_else(|error| panic!("{error}"));
+    let source =
+        awsjson_codegen::Builder::new(path).generate().unwrap_or_else(|error| panic!("{error}"));
     let mut lines = source.lines();
     let mut kept: Vec<&str> =
         lines.by_ref().take_while(|line| *line != "pub mod runtime {").collect();

@@ -12,7 +12,7 @@ fn real_models_survive_a_round_trip_unchanged() {
     for name in ["appstream-2016-12-01.2017-06-05.json", "appstream-2016-12-01.latest.json"] {
         let json = shared_model(name);
         let original: serde_json::Value = serde_json::from_slice(&json).unwrap();
-        let model = codegen::model::parse(&json).unwrap();
+        let model = awsjson_codegen::model::parse(&json).unwrap();
         let written = serde_json::to_value(&model).unwrap();
         assert!(written == original, "{name} changed on a parse/write round trip");
     }
@@ -21,9 +21,10 @@ fn real_models_survive_a_round_trip_unchanged() {
 #[test]
 fn the_four_operations_reach_46_shapes() {
     let model =
-        codegen::model::parse(&shared_model("appstream-2016-12-01.2017-06-05.json")).unwrap();
+        awsjson_codegen::model::parse(&shared_model("appstream-2016-12-01.2017-06-05.json"))
+            .unwrap();
     let operations = ["CreateFleet", "DescribeFleets", "DescribeSessions", "UpdateFleet"];
-    let subset = codegen::model::subset(&model, &operations).unwrap();
+    let subset = awsjson_codegen::model::subset(&model, &operations).unwrap();
     assert_eq!(subset.operations.keys().collect::<Vec<_>>(), operations);
     assert_eq!(subset.shapes.len(), 46);
     assert_eq!(subset.metadata, model.metadata);
@@ -31,7 +32,7 @@ fn the_four_operations_reach_46_shapes() {
     for (name, shape) in &subset.shapes {
         assert_eq!(Some(shape), model.shapes.get(name), "{name} changed");
     }
-    let reached = codegen::model::reachable_shapes(&model, &operations);
+    let reached = awsjson_codegen::model::reachable_shapes(&model, &operations);
     assert!(reached.contains("VpcConfig") && reached.contains("SecurityGroupIdList"));
     assert!(!reached.contains("Stack"), "DescribeStacks' shapes are not reached");
 }

@@ -15,10 +15,10 @@ fn shipped_model() -> Value {
 /// with the mutation that caused it.
 fn run(what: &str, json: &[u8]) -> String {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let model = codegen::model::parse(json).map_err(|problems| {
+        let model = awsjson_codegen::model::parse(json).map_err(|problems| {
             problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
         })?;
-        codegen::generate(&model, Path::new("mutant.json"), None).map_err(|e| e.to_string())
+        awsjson_codegen::generate(&model, Path::new("mutant.json"), None).map_err(|e| e.to_string())
     }));
     match outcome {
         Ok(Ok(_)) => String::new(),

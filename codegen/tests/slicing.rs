@@ -36,8 +36,9 @@ fn type_name(item: &str) -> Option<&str> {
 
 #[test]
 fn sliced_output_is_a_strict_subset_of_the_full_output() {
-    let full = codegen::Builder::new(latest_model()).generate().unwrap_or_else(|e| panic!("{e}"));
-    let sliced = codegen::Builder::new(latest_model())
+    let full =
+        awsjson_codegen::Builder::new(latest_model()).generate().unwrap_or_else(|e| panic!("{e}"));
+    let sliced = awsjson_codegen::Builder::new(latest_model())
         .operations(OPERATIONS)
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));

@@ -10,7 +10,7 @@ const ROUNDS: usize = 30;
 fn main() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/appstream-2016-12-01.latest.json");
-    let model = match codegen::load_model(&path) {
+    let model = match awsjson_codegen::load_model(&path) {
         Ok(model) => model,
         Err(error) => {
             eprintln!("error: {error}");
@@ -23,12 +23,14 @@ fn main() {
             std::fs::read(&path).map(|json| serde_json::from_slice::<serde_json::Value>(&json))
         }),
         Subject::new("generate: read, parse, check, emit, format", || {
-            codegen::Builder::new(&path).generate()
+            awsjson_codegen::Builder::new(&path).generate()
         }),
-        Subject::new("  of which read + parse the model", || codegen::load_model(&path)),
-        Subject::new("  of which check, emit, format", || codegen::generate(&model, &path, None)),
+        Subject::new("  of which read + parse the model", || awsjson_codegen::load_model(&path)),
+        Subject::new("  of which check, emit, format", || {
+            awsjson_codegen::generate(&model, &path, None)
+        }),
         Subject::new("generate --operations (3 of 90)", || {
-            codegen::Builder::new(&path).operations(slice).generate()
+            awsjson_codegen::Builder::new(&path).operations(slice).generate()
         }),
     ];
     let timings = run(&mut subjects, ROUNDS);

@@ -2,18 +2,11 @@
 //! generated types, each against serde_json's own floor measured in the same rounds:
 //! `IgnoredAny` (parse and throw away) for decoding, `serde_json::Value` for both.
 
-// The four 2017 operations' types: under `latest` the bench has nothing to measure.
-#[cfg(feature = "latest")]
-fn main() {
-    eprintln!("the wire bench measures the default build; run it without `--features latest`");
-}
-
-#[cfg(not(feature = "latest"))]
+// The crate root's types: the four 2017 operations.
 fn main() {
     bench::main();
 }
 
-#[cfg(not(feature = "latest"))]
 mod bench {
     use appstream_types::runtime::Operation;
     use appstream_types::*;

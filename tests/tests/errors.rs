@@ -1,8 +1,6 @@
 //! Error responses parsed into each operation's error enum.
 
 // The default build: the four 2017 operations (tests/tests/latest.rs covers `latest`).
-#![cfg(not(feature = "latest"))]
-
 use appstream_types::runtime::{Operation, ResponseError, UnmodeledError};
 use appstream_types::*;
 use std::fmt::Write;

@@ -8,7 +8,7 @@ pub mod features {
     include!(concat!(env!("OUT_DIR"), "/features.rs"));
 }
 
-use features::runtime::{Blob, DateTime, Operation, ResponseError};
+use awsjson_runtime::{Blob, DateTime, Operation, ResponseError};
 use features::*;
 
 fn input() -> PutTreeInput {
@@ -80,7 +80,7 @@ fn an_enum_value_named_unknown_is_not_the_fallback() {
 
 #[test]
 fn an_operation_without_input_sends_an_empty_object_and_accepts_any_body() {
-    let request = Ping::request(&features::runtime::Empty).unwrap();
+    let request = Ping::request(&awsjson_runtime::Empty).unwrap();
     assert_eq!(request.body, b"{}");
     assert!(Ping::parse_response(200, &[], b"").is_ok());
     assert!(Ping::parse_response(200, &[], br#"{"anything": [1, 2]}"#).is_ok());

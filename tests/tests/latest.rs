@@ -3,8 +3,8 @@
 
 #![cfg(feature = "latest")]
 
+use appstream_types::latest::*;
 use appstream_types::runtime::{Operation, ResponseError, ServiceError};
-use appstream_types::*;
 use wire_tests::render_request;
 
 fn request<O: Operation>(input: &O::Input) -> String {

@@ -9,7 +9,7 @@ pub mod lints {
     include!(concat!(env!("OUT_DIR"), "/lints.rs"));
 }
 
-use lints::runtime::{Operation, ResponseError, ServiceError};
+use awsjson_runtime::{Operation, ResponseError, ServiceError};
 use lints::*;
 
 #[test]

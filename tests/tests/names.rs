@@ -79,13 +79,13 @@ const KEYWORDS: [&str; 56] = [
     "yield",
 ];
 
-fn body(request: &keywords::runtime::Request) -> Value {
+fn body(request: &awsjson_runtime::Request) -> Value {
     serde_json::from_slice(&request.body).unwrap()
 }
 
 #[test]
 fn keyword_members_are_written_with_their_wire_names() {
-    use keywords::runtime::Operation;
+    use awsjson_runtime::Operation;
     let wire: serde_json::Map<String, Value> = KEYWORDS
         .iter()
         .filter(|keyword| !matches!(**keyword, "enum" | "union"))
@@ -124,7 +124,7 @@ fn keyword_enum_values_and_union_members_keep_their_wire_names() {
 
 #[test]
 fn keyword_shapes_are_types_and_yield_to_operations() {
-    use keywords::runtime::Operation;
+    use awsjson_runtime::Operation;
     // `do` and `match` are also operations, which keep the plain names.
     let _: keywords::Do2 = keywords::Do2 {};
     let _: keywords::Match2 = keywords::Match2 {};
@@ -145,7 +145,7 @@ fn keyword_shapes_are_types_and_yield_to_operations() {
 
 #[test]
 fn shapes_named_after_std_items_live_beside_std() {
-    use std_names::runtime::Operation;
+    use awsjson_runtime::Operation;
     let input = std_names::Option {
         maybe: Some(Box::new(std_names::Option::new("inner"))),
         items: Some(vec!["a".to_owned()]),
@@ -173,7 +173,7 @@ fn shapes_named_after_std_items_live_beside_std() {
 
 #[test]
 fn errors_named_error_and_unmodeled_parse_into_their_shapes() {
-    use std_names::runtime::{Operation, ResponseError};
+    use awsjson_runtime::{Operation, ResponseError};
     use std_names::{Get, GetError};
     let parse = |code: &str| {
         let headers = [("X-Amzn-ErrorType", code)];
@@ -215,7 +215,7 @@ fn members_that_differ_only_in_case_are_distinct_fields() {
 
 #[test]
 fn union_members_and_operations_that_clash_stay_apart() {
-    use clashes::runtime::Operation;
+    use awsjson_runtime::Operation;
     let union: clashes::ClashUnion = serde_json::from_value(json!({"text": "x"})).unwrap();
     assert_eq!(union, clashes::ClashUnion::Text2("x".to_owned()));
     let unknown: clashes::ClashUnion = serde_json::from_value(json!({"Unknown": "y"})).unwrap();
@@ -230,7 +230,7 @@ fn union_members_and_operations_that_clash_stay_apart() {
 
 #[test]
 fn an_error_with_both_message_spellings_keeps_both() {
-    use clashes::runtime::{Operation, ResponseError, ServiceError};
+    use awsjson_runtime::{Operation, ResponseError, ServiceError};
     use clashes::{GetThing, GetThingError2};
     let parse = |code: &str, body: &[u8]| match GetThing::parse_response(
         400,

@@ -1,8 +1,6 @@
 //! The full request of every operation, for a fully populated and for a minimal input.
 
 // The default build: the four 2017 operations (tests/tests/latest.rs covers `latest`).
-#![cfg(not(feature = "latest"))]
-
 use appstream_types::runtime::Operation;
 use appstream_types::*;
 use wire_tests::render_request;

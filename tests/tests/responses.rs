@@ -4,8 +4,6 @@
 //! epoch timestamps with milliseconds, as the real service writes them.
 
 // The default build: the four 2017 operations (tests/tests/latest.rs covers `latest`).
-#![cfg(not(feature = "latest"))]
-
 use appstream_types::runtime::Operation;
 use appstream_types::*;
 

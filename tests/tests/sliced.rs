@@ -6,8 +6,8 @@ pub mod app_blocks {
     include!(concat!(env!("OUT_DIR"), "/latest_app_blocks.rs"));
 }
 
-use app_blocks::runtime::Operation;
 use app_blocks::*;
+use awsjson_runtime::Operation;
 
 #[test]
 fn a_sliced_operation_writes_its_request() {

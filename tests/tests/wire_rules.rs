@@ -1,8 +1,6 @@
 //! The awsJson rules every generated type follows, asserted on exact JSON.
 
 // The default build: the four 2017 operations (tests/tests/latest.rs covers `latest`).
-#![cfg(not(feature = "latest"))]
-
 use appstream_types::runtime::{DateTime, Operation, ResponseError};
 use appstream_types::*;
 use serde::Serialize;

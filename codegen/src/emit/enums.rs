@@ -1,12 +1,13 @@
 //! One enum per string shape with `enum` values, keeping values the model does not list.
 
-use super::{deprecated_attr, doc_attrs, ident, taken_note, wire_shape_doc};
+use super::{Context, deprecated_attr, doc_attrs, ident, taken_note, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{EnumValue, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
+pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream {
+    let (runtime, serde) = (cx.runtime, cx.serde());
     let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
@@ -34,7 +35,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this model does not list, kept exactly as it came so it is written back
             /// unchanged: AWS adds values without notice.
-            #unknown(runtime::UnknownValue),
+            #unknown(#runtime::UnknownValue),
         }
 
         #allow
@@ -61,7 +62,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #( #wire_values => Self::#variants, )*
-                    other => Self::#unknown(runtime::UnknownValue::new(other.to_owned())),
+                    other => Self::#unknown(#runtime::UnknownValue::new(other.to_owned())),
                 }
             }
         }
@@ -71,7 +72,7 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #( #wire_values => Self::#variants, )*
-                    _ => Self::#unknown(runtime::UnknownValue::new(value)),
+                    _ => Self::#unknown(#runtime::UnknownValue::new(value)),
                 }
             }
         }
@@ -100,16 +101,16 @@ pub fn emit(shape: &Shape, values: &[EnumValue]) -> TokenStream {
         }
 
         #allow
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl #serde::Serialize for #name {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                runtime::enums::deserialize(deserializer)
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #runtime::enums::deserialize(deserializer)
             }
         }
     }

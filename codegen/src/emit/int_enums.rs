@@ -1,12 +1,13 @@
 //! One enum per integer shape with `enum` values, keeping values the model does not list.
 
-use super::{deprecated_attr, doc_attrs, ident, wire_shape_doc};
+use super::{Context, deprecated_attr, doc_attrs, ident, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{IntEnumValue, Shape};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
+pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
+    let (runtime, serde) = (cx.runtime, cx.serde());
     let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
@@ -29,7 +30,7 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this model does not list, kept so it is written back unchanged: AWS adds
             /// values without notice.
-            #unknown(runtime::UnknownInteger),
+            #unknown(#runtime::UnknownInteger),
         }
 
         #allow
@@ -56,7 +57,7 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
             fn from(value: i32) -> Self {
                 match value {
                     #( #numbers => Self::#variants, )*
-                    other => Self::#unknown(runtime::UnknownInteger::new(other)),
+                    other => Self::#unknown(#runtime::UnknownInteger::new(other)),
                 }
             }
         }
@@ -69,16 +70,16 @@ pub fn emit(shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
         }
 
         #allow
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl #serde::Serialize for #name {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_i32(self.value())
             }
         }
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <i32 as #serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }

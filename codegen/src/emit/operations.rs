@@ -1,14 +1,15 @@
-//! Per operation: a unit struct implementing `runtime::Operation`, and its error enum.
+//! Per operation: a unit struct implementing the runtime's `Operation`, and its error enum.
 
 use super::types::is_deprecated;
 use super::types::message_member;
-use super::{deprecated_attr, doc_attrs, ident, taken_note};
+use super::{Context, deprecated_attr, doc_attrs, ident, taken_note};
 use crate::ir::naming::UNMODELED_VARIANT;
-use crate::ir::{HostSegment, Operation, OperationError, Service, ShapeId, ShapeKind};
+use crate::ir::{HostSegment, Operation, OperationError, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
+pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
+    let (service, runtime) = (cx.service, cx.runtime);
     let Operation {
         wire_name,
         rust_name,
@@ -39,7 +40,7 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
             let name = ident(&service.shape(*id).rust_name);
             quote! { #name }
         }
-        None => quote! { runtime::Empty },
+        None => quote! { #runtime::Empty },
     };
     let input_type = io_type(input);
     let output_type = io_type(output);
@@ -48,8 +49,8 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
         .flatten()
         .any(|id| is_deprecated(service, *id))
         .then(|| quote! { #[allow(deprecated)] });
-    let error_enum = error_enum(service, operation, errors);
-    let host_prefix = host_prefix.as_deref().map(host_prefix_fn);
+    let error_enum = error_enum(cx, operation, errors);
+    let host_prefix = host_prefix.as_deref().map(|segments| host_prefix_fn(cx, segments));
     quote! {
         #docs
         #deprecated
@@ -57,7 +58,7 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
         pub struct #name;
 
         #allow_deprecated
-        impl runtime::Operation for #name {
+        impl #runtime::Operation for #name {
             const NAME: &'static str = #wire_name;
             const TARGET: &'static str = #target;
             const CONTENT_TYPE: &'static str = #content_type;
@@ -72,7 +73,8 @@ pub fn emit(service: &Service, operation: &Operation) -> TokenStream {
 }
 
 /// `host_prefix`, which checks and fills in the labels of the endpoint's `hostPrefix`.
-fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
+fn host_prefix_fn(cx: Context<'_>, segments: &[HostSegment]) -> TokenStream {
+    let runtime = cx.runtime;
     let pushes = segments.iter().map(|segment| match segment {
         HostSegment::Literal(text) => quote! { prefix.push_str(#text); },
         HostSegment::Label { model_name, rust_name, required } => {
@@ -81,10 +83,10 @@ fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
                 quote! { &input.#field }
             } else {
                 quote! {
-                    input.#field.as_deref().ok_or_else(|| runtime::host::missing(#model_name))?
+                    input.#field.as_deref().ok_or_else(|| #runtime::host::missing(#model_name))?
                 }
             };
-            quote! { prefix.push_str(runtime::host::label(#model_name, #value)?); }
+            quote! { prefix.push_str(#runtime::host::label(#model_name, #value)?); }
         }
     });
     let uses_input = segments.iter().any(|segment| matches!(segment, HostSegment::Label { .. }));
@@ -96,7 +98,7 @@ fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
     quote! {
         fn host_prefix(
             #input: &Self::Input,
-        ) -> ::std::result::Result<::std::option::Option<::std::string::String>, runtime::EncodeError> {
+        ) -> ::std::result::Result<::std::option::Option<::std::string::String>, #runtime::EncodeError> {
             let mut prefix = ::std::string::String::new();
             #(#pushes)*
             ::std::result::Result::Ok(::std::option::Option::Some(prefix))
@@ -104,7 +106,8 @@ fn host_prefix_fn(segments: &[HostSegment]) -> TokenStream {
     }
 }
 
-fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError]) -> TokenStream {
+fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError]) -> TokenStream {
+    let (service, runtime) = (cx.service, cx.runtime);
     let name = ident(&operation.error_name);
     let unmodeled = ident(UNMODELED_VARIANT);
     // `error_renamed` is read here, not in `emit`.
@@ -159,14 +162,14 @@ fn error_enum(service: &Service, operation: &Operation, errors: &[OperationError
             #( #[doc = #variant_docs] #variants(#types), )*
             /// An error the model does not list for this operation, with its code, message
             /// and HTTP status.
-            #unmodeled(runtime::UnmodeledError),
+            #unmodeled(#runtime::UnmodeledError),
         }
 
         #allow_deprecated
-        impl runtime::ServiceError for #name {
+        impl #runtime::ServiceError for #name {
             fn from_error_response(
-                response: &runtime::ErrorResponse<'_>,
-            ) -> ::std::result::Result<Self, runtime::DecodeError> {
+                response: &#runtime::ErrorResponse<'_>,
+            ) -> ::std::result::Result<Self, #runtime::DecodeError> {
                 #parse
             }
 

@@ -3,12 +3,15 @@
 use super::types::{
     is_deprecated, is_sensitive, member_form, member_type, message_member, with_path,
 };
-use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc};
+use super::{
+    Context, REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc,
+};
 use crate::ir::{Member, Service, Shape, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStream {
+pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStream {
+    let service = cx.service;
     let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
     let Structure { members, exception } = structure;
     let name = ident(rust_name);
@@ -23,17 +26,19 @@ pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStr
         .iter()
         .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
         .then(|| quote! { #[allow(deprecated)] });
-    let fields = members
-        .iter()
-        .map(|member| field(service, member, message_alias(members, member, *exception)));
+    let fields =
+        members.iter().map(|member| field(cx, member, message_alias(members, member, *exception)));
     let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
     let error_impls = exception.then(|| error_impls(service, shape, members));
-    let constructor = default.is_none().then(|| constructor(service, shape, members));
+    let constructor = default.is_none().then(|| constructor(cx, shape, members));
+    let serde = cx.serde();
+    let serde_crate = format!("{}::__private::serde", cx.runtime.text());
     quote! {
         #docs
         #deprecated
         #allow_deprecated
-        #[derive(#debug_derive Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#debug_derive Clone, PartialEq, #default #serde::Serialize, #serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
         pub struct #name {
             #(#fields)*
         }
@@ -45,12 +50,12 @@ pub fn emit(service: &Service, shape: &Shape, structure: &Structure) -> TokenStr
 
 /// `new(required members…)` with every optional member `None`, so that struct literals can
 /// end in `..Type::new(…)` and never have to name an optional (maybe deprecated) member.
-fn constructor(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ident(&shape.rust_name);
     let required: Vec<&Member> = members.iter().filter(|member| member.required).collect();
     let params = required.iter().map(|member| {
         let param = ident(&member.rust_name);
-        let ty = member_type(service, member);
+        let ty = member_type(cx, member);
         quote! { #param: impl ::std::convert::Into<#ty> }
     });
     let values = members.iter().map(|member| {
@@ -88,7 +93,7 @@ fn message_alias(members: &[Member], member: &Member, in_exception: bool) -> Opt
     (in_exception && members.iter().all(|m| m.wire_name != other)).then_some(other)
 }
 
-fn field(service: &Service, member: &Member, alias: Option<&str>) -> TokenStream {
+fn field(cx: Context<'_>, member: &Member, alias: Option<&str>) -> TokenStream {
     // `target` and `boxed` are read by `member_type`.
     let Member {
         model_name,
@@ -106,12 +111,12 @@ fn field(service: &Service, member: &Member, alias: Option<&str>) -> TokenStream
     // `timestamp_format` and `json_value` are read by `member_type` and `member_form`.
     let alias = alias.map(|alias| quote! { alias = #alias, });
     let name = ident(rust_name);
-    let ty = member_type(service, member);
-    let form = member_form(service, member);
+    let ty = member_type(cx, member);
+    let form = member_form(cx, member);
     let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
     let deprecated = deprecated_attr(deprecated.as_ref());
     if *required {
-        let with = form.map(|form| with_path(&form)).map(|path| quote! { with = #path, });
+        let with = form.map(|form| with_path(cx, &form)).map(|path| quote! { with = #path, });
         quote! {
             #docs
             #deprecated
@@ -119,8 +124,9 @@ fn field(service: &Service, member: &Member, alias: Option<&str>) -> TokenStream
             pub #name: #ty,
         }
     } else {
+        let runtime = cx.runtime;
         let with = form
-            .map(|form| with_path(&quote! { runtime::wire::Opt<#form> }))
+            .map(|form| with_path(cx, &quote! { #runtime::wire::Opt<#form> }))
             .map(|path| quote! { with = #path, });
         // `default` makes a missing member None; null already reads as None.
         quote! {

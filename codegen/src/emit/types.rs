@@ -1,13 +1,14 @@
 //! The Rust type of a shape reference.
 
-use super::ident;
+use super::{Context, ident};
 use crate::ir::{Member, Service, Shape, ShapeId, ShapeKind, TimestampFormat};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The Rust type a member, list element or map value of shape `id` has.
-pub fn rust_type(service: &Service, id: ShapeId) -> TokenStream {
-    let shape = service.shape(id);
+pub fn rust_type(cx: Context<'_>, id: ShapeId) -> TokenStream {
+    let runtime = cx.runtime;
+    let shape = cx.service.shape(id);
     match &shape.kind {
         ShapeKind::Structure(_)
         | ShapeKind::Union(_)
@@ -16,16 +17,16 @@ pub fn rust_type(service: &Service, id: ShapeId) -> TokenStream {
             let name = ident(&shape.rust_name);
             quote! { #name }
         }
-        ShapeKind::Document => quote! { runtime::Document },
+        ShapeKind::Document => quote! { #runtime::Document },
         ShapeKind::List { member } => {
-            let member = rust_type(service, member.target);
+            let member = rust_type(cx, member.target);
             quote! { ::std::vec::Vec<#member> }
         }
         // BTreeMap, not HashMap: bodies then come out in one order, so requests are
         // reproducible and snapshots stable; maps in AWS models are small.
         ShapeKind::Map { key, value } => {
-            let key = rust_type(service, *key);
-            let value = rust_type(service, value.target);
+            let key = rust_type(cx, *key);
+            let value = rust_type(cx, value.target);
             quote! { ::std::collections::BTreeMap<#key, #value> }
         }
         ShapeKind::String => quote! { ::std::string::String },
@@ -34,18 +35,19 @@ pub fn rust_type(service: &Service, id: ShapeId) -> TokenStream {
         ShapeKind::Float => quote! { f32 },
         ShapeKind::Double => quote! { f64 },
         ShapeKind::Boolean => quote! { bool },
-        ShapeKind::Blob => quote! { runtime::Blob },
-        ShapeKind::Timestamp(_) => quote! { runtime::DateTime },
+        ShapeKind::Blob => quote! { #runtime::Blob },
+        ShapeKind::Timestamp(_) => quote! { #runtime::DateTime },
     }
 }
 
 /// The type of a member: its shape's type (parsed JSON for a `jsonvalue` string), boxed where
 /// the member closes a cycle.
-pub fn member_type(service: &Service, member: &Member) -> TokenStream {
+pub fn member_type(cx: Context<'_>, member: &Member) -> TokenStream {
+    let runtime = cx.runtime;
     let ty = if member.json_value {
-        quote! { runtime::Document }
+        quote! { #runtime::Document }
     } else {
-        rust_type(service, member.target)
+        rust_type(cx, member.target)
     };
     if member.boxed {
         quote! { ::std::boxed::Box<#ty> }
@@ -54,42 +56,45 @@ pub fn member_type(service: &Service, member: &Member) -> TokenStream {
     }
 }
 
-/// The `runtime::wire` form values of shape `id` need, reached through a reference with its own
-/// `format`; `None` where the type's own serde form is the wire's.
+/// The runtime's `wire` form values of shape `id` need, reached through a reference with its
+/// own `format`; `None` where the type's own serde form is the wire's.
 pub fn wire_form(
-    service: &Service,
+    cx: Context<'_>,
     id: ShapeId,
     format: Option<TimestampFormat>,
 ) -> Option<TokenStream> {
-    match &service.shape(id).kind {
+    let runtime = cx.runtime;
+    match &cx.service.shape(id).kind {
         ShapeKind::Timestamp(own) => match format.unwrap_or(*own) {
             TimestampFormat::EpochSeconds => None,
-            TimestampFormat::Iso8601 => Some(quote! { runtime::wire::Iso8601 }),
-            TimestampFormat::Rfc822 => Some(quote! { runtime::wire::Rfc822 }),
+            TimestampFormat::Iso8601 => Some(quote! { #runtime::wire::Iso8601 }),
+            TimestampFormat::Rfc822 => Some(quote! { #runtime::wire::Rfc822 }),
         },
-        ShapeKind::Float | ShapeKind::Double => Some(quote! { runtime::wire::Float }),
-        ShapeKind::List { member } => wire_form(service, member.target, member.timestamp_format)
-            .map(|form| quote! { runtime::wire::List<#form> }),
-        ShapeKind::Map { value, .. } => wire_form(service, value.target, value.timestamp_format)
-            .map(|form| quote! { runtime::wire::Map<#form> }),
+        ShapeKind::Float | ShapeKind::Double => Some(quote! { #runtime::wire::Float }),
+        ShapeKind::List { member } => wire_form(cx, member.target, member.timestamp_format)
+            .map(|form| quote! { #runtime::wire::List<#form> }),
+        ShapeKind::Map { value, .. } => wire_form(cx, value.target, value.timestamp_format)
+            .map(|form| quote! { #runtime::wire::Map<#form> }),
         _ => None,
     }
 }
 
 /// The wire form of a member's [`member_type`], if it needs one.
-pub fn member_form(service: &Service, member: &Member) -> Option<TokenStream> {
+pub fn member_form(cx: Context<'_>, member: &Member) -> Option<TokenStream> {
+    let runtime = cx.runtime;
     let form = if member.json_value {
-        Some(quote! { runtime::wire::JsonValue })
+        Some(quote! { #runtime::wire::JsonValue })
     } else {
-        wire_form(service, member.target, member.timestamp_format)
+        wire_form(cx, member.target, member.timestamp_format)
     };
-    if member.boxed { form.map(|form| quote! { runtime::wire::Boxed<#form> }) } else { form }
+    if member.boxed { form.map(|form| quote! { #runtime::wire::Boxed<#form> }) } else { form }
 }
 
 /// The `#[serde(with = "…")]` path that reads and writes with `form`.
-pub fn with_path(form: &TokenStream) -> String {
+pub fn with_path(cx: Context<'_>, form: &TokenStream) -> String {
+    let runtime = cx.runtime;
     // Forms are paths and angle brackets only, so no space is needed anywhere in them.
-    quote! { runtime::wire::As::<#form> }.to_string().replace(' ', "")
+    quote! { #runtime::wire::As::<#form> }.to_string().replace(' ', "")
 }
 
 /// The error message member of an error shape: a string member called `message` in any case.

@@ -2,13 +2,16 @@
 //! not list. The serde impls are written out: the wire form is an object with one member set.
 
 use super::types::{is_deprecated, is_sensitive, member_form, member_type};
-use super::{REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc};
+use super::{
+    Context, REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc,
+};
 use crate::ir::naming::UNKNOWN_VARIANT;
-use crate::ir::{Member, Service, Shape};
+use crate::ir::{Member, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
+    let (service, runtime) = (cx.service, cx.runtime);
     let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
     let name = ident(rust_name);
     let docs = doc_attrs(
@@ -23,10 +26,10 @@ pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream
     let redacted = |member: &Member| *sensitive || is_sensitive(service, member.target);
     let manual_debug = *sensitive || members.iter().any(redacted);
     let debug_derive = (!manual_debug).then(|| quote! { Debug, });
-    let variants = members.iter().map(|member| variant(service, member));
+    let variants = members.iter().map(|member| variant(cx, member));
     let unknown = ident(UNKNOWN_VARIANT);
-    let serialize = serialize_impl(service, shape, members);
-    let deserialize = deserialize_impl(service, shape, members);
+    let serialize = serialize_impl(cx, shape, members);
+    let deserialize = deserialize_impl(cx, shape, members);
     let debug = manual_debug.then(|| debug_impl(shape, members, &redacted));
     quote! {
         #docs
@@ -41,7 +44,7 @@ pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream
             #(#variants)*
             /// A member this model does not list, kept with its value so it is written back
             /// unchanged: AWS adds members without notice.
-            #unknown(runtime::UnknownMember),
+            #unknown(#runtime::UnknownMember),
         }
         #serialize
         #deserialize
@@ -49,7 +52,7 @@ pub fn emit(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream
     }
 }
 
-fn variant(service: &Service, member: &Member) -> TokenStream {
+fn variant(cx: Context<'_>, member: &Member) -> TokenStream {
     // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type`.
     let Member {
         model_name,
@@ -65,7 +68,7 @@ fn variant(service: &Service, member: &Member) -> TokenStream {
         json_value: _,
     } = member;
     let name = ident(rust_name);
-    let ty = member_type(service, member);
+    let ty = member_type(cx, member);
     let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
     let deprecated = deprecated_attr(deprecated.as_ref());
     quote! {
@@ -75,23 +78,24 @@ fn variant(service: &Service, member: &Member) -> TokenStream {
     }
 }
 
-fn serialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+fn serialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
+    let (runtime, serde) = (cx.runtime, cx.serde());
     let name = ident(&shape.rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
     let arms = members.iter().map(|member| {
         let variant = ident(&member.rust_name);
         let key = &member.wire_name;
-        let value = match member_form(service, member) {
-            Some(form) => quote! { &runtime::wire::SerializeAs::<#form, _>::new(value) },
+        let value = match member_form(cx, member) {
+            Some(form) => quote! { &#runtime::wire::SerializeAs::<#form, _>::new(value) },
             None => quote! { value },
         };
         quote! { Self::#variant(value) => map.serialize_entry(#key, #value)?, }
     });
     quote! {
         #[allow(deprecated)]
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
+        impl #serde::Serialize for #name {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use #serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#arms)*
@@ -103,7 +107,8 @@ fn serialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> Token
     }
 }
 
-fn deserialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
+fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
+    let (runtime, serde) = (cx.runtime, cx.serde());
     let name = ident(&shape.rust_name);
     let wire_name = &shape.wire_name;
     let unknown = ident(UNKNOWN_VARIANT);
@@ -111,10 +116,10 @@ fn deserialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> Tok
     let arms = members.iter().map(|member| {
         let variant = ident(&member.rust_name);
         let key = &member.wire_name;
-        let ty = member_type(service, member);
-        let value = match member_form(service, member) {
+        let ty = member_type(cx, member);
+        let value = match member_form(cx, member) {
             Some(form) => quote! {
-                map.next_value::<::std::option::Option<runtime::wire::DeserializeAs<#form, #ty>>>()?
+                map.next_value::<::std::option::Option<#runtime::wire::DeserializeAs<#form, #ty>>>()?
                     .map(|value| #name::#variant(value.into_inner()))
             },
             None => quote! { map.next_value::<::std::option::Option<#ty>>()?.map(#name::#variant) },
@@ -123,23 +128,23 @@ fn deserialize_impl(service: &Service, shape: &Shape, members: &[Member]) -> Tok
     });
     quote! {
         #[allow(deprecated)]
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct __Visitor;
-                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
+                impl<'de> #serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        let mut one = runtime::union::OneMember::new(#wire_name);
-                        while let ::std::option::Option::Some(key) = map.next_key::<runtime::union::MemberName<'de>>()? {
+                    fn visit_map<A: #serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let mut one = #runtime::union::OneMember::new(#wire_name);
+                        while let ::std::option::Option::Some(key) = map.next_key::<#runtime::union::MemberName<'de>>()? {
                             match key.as_str() {
                                 #(#arms)*
                                 _ => {
-                                    let value = map.next_value::<runtime::Document>()?;
+                                    let value = map.next_value::<#runtime::Document>()?;
                                     let member = (!value.is_null()).then(|| {
-                                        #name::#unknown(runtime::UnknownMember::new(key.as_str(), value))
+                                        #name::#unknown(#runtime::UnknownMember::new(key.as_str(), value))
                                     });
                                     one.set(key.as_str(), member)?;
                                 }

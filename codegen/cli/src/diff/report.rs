@@ -1,0 +1,92 @@
+//! The whole answer of `codegen diff`: the changelog, the Rust impact and the verdict, as text
+//! for people and JSON for CI pipelines.
+
+use super::changelog::{Changelog, changelog};
+use super::impact::rust_impact;
+use super::verdict::{Change, Overall};
+use awsjson_codegen::error::{Error, Problem};
+use awsjson_codegen::model::Model;
+use awsjson_codegen::{ir, load_model};
+use serde::Serialize;
+use std::fmt::Write;
+use std::path::Path;
+
+/// What changed between two models and what it does to the generated code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub changelog: Changelog,
+    /// Every change to a generated item, judged for code and for the wire.
+    pub rust: Vec<Change>,
+    pub verdict: Overall,
+}
+
+/// Which of the two models an error is about.
+#[derive(Debug)]
+pub struct ModelError {
+    pub which: &'static str,
+    pub error: Error,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the {} model: {}", self.which, self.error)
+    }
+}
+
+/// Compares the models at `old` and `new`; both must be valid models.
+pub fn diff(old: &Path, new: &Path) -> Result<Report, ModelError> {
+    let load = |which, path: &Path| load_model(path).map_err(|error| ModelError { which, error });
+    let (old_model, new_model) = (load("old", old)?, load("new", new)?);
+    compare(&old_model, &new_model).map_err(|(which, problems)| {
+        let path = if which == "old" { old } else { new };
+        ModelError { which, error: Error::Invalid { path: path.to_owned(), problems } }
+    })
+}
+
+/// Compares two parsed models; a model the generator refuses is an error saying which one
+/// (`"old"` or `"new"`) and why.
+pub fn compare(old: &Model, new: &Model) -> Result<Report, (&'static str, Vec<Problem>)> {
+    let old_service = ir::build(old).map_err(|problems| ("old", problems))?;
+    let new_service = ir::build(new).map_err(|problems| ("new", problems))?;
+    let rust = rust_impact(&old_service, &new_service);
+    let verdict = Overall::of(&rust);
+    Ok(Report { changelog: changelog(old, new), rust, verdict })
+}
+
+impl Report {
+    /// The changelog in the source document's form, then the Rust impact and the verdict.
+    pub fn text(&self, with_documentation: bool) -> String {
+        let mut out = self.changelog.text(with_documentation).trim_end().to_owned();
+        out.push_str("\n\nRust impact\n");
+        if self.rust.is_empty() {
+            out.push_str("  none\n");
+        }
+        let mut item = "";
+        for change in &self.rust {
+            if change.item != item {
+                item = &change.item;
+                let _ = writeln!(out, "  {item}");
+            }
+            let _ = writeln!(out, "    {}", change.change);
+            let _ = writeln!(out, "      code: {} ({})", change.code.verdict, change.code.reason);
+            let _ = writeln!(out, "      wire: {} ({})", change.wire.verdict, change.wire.reason);
+        }
+        let Overall { code, wire, breaking } = self.verdict;
+        let overall = if breaking { "breaking" } else { "compatible" };
+        let _ = writeln!(out, "\nVerdict: {overall} (code: {code}, wire: {wire})");
+        out
+    }
+
+    /// The same content as JSON; documentation-only changes only with `with_documentation`.
+    pub fn json(&self, with_documentation: bool) -> Result<String, Error> {
+        let mut report = self.clone();
+        if !with_documentation {
+            report.changelog.documentation_only.clear();
+        }
+        let mut json = serde_json::to_string_pretty(&report).map_err(|error| {
+            Error::Internal(format!("cannot write the report as JSON: {error}"))
+        })?;
+        json.push('\n');
+        Ok(json)
+    }
+}

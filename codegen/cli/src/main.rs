@@ -1,0 +1,208 @@
+//! `codegen`: generate Rust from a botocore model, check or slice one, diff two, or run protocol
+//! test suites.
+
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Generates serde types that are the awsJson wire format from botocore models"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate formatted Rust for a model.
+    Generate {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The path the generated code names the runtime by, for a crate that re-exports it.
+        #[arg(long, value_name = "PATH", default_value = "::awsjson_runtime")]
+        runtime_path: String,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Validate a model and print a one-line summary; every problem is reported.
+    Check {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Write a model holding only some operations and every shape they reach.
+    Subset {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        /// The operations to keep.
+        #[arg(long, value_name = "A,B,…", value_delimiter = ',', required = true)]
+        operations: Vec<String>,
+        /// Write here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Run protocol test suites (AWS compliance format) against generated code; one line per
+    /// case, then `N passed, M failed`; exit status 1 if any failed.
+    Conformance {
+        /// Suite files: JSON arrays of suites.
+        #[arg(required = true, value_name = "SUITE.json")]
+        suites: Vec<PathBuf>,
+        /// Where the scratch cargo project is kept between runs [default: the system
+        /// temporary directory's `codegen-conformance`].
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
+    /// What changed between two models, what it does to the generated Rust, and whether it
+    /// breaks code or the wire. Exit status 0: compatible, 2: breaking, 1: error.
+    Diff {
+        /// The model before.
+        old: PathBuf,
+        /// The model after.
+        new: PathBuf,
+        /// `text`: the changelog in botocore's form, then the Rust impact; `json`: the same.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also list operations and shapes whose documentation alone changed.
+        #[arg(long)]
+        documentation: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `diff` exits 2 for a breaking change, so its usage errors must not.
+const DIFF_BREAKING: u8 = 2;
+
+/// Which operations to take; by default all.
+#[derive(clap::Args)]
+struct Selection {
+    /// Only these operations and the shapes they reach.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
+    operations: Option<Vec<String>>,
+    /// Leave these operations out, with every shape only they reach.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
+    exclude_operations: Vec<String>,
+}
+
+impl Selection {
+    fn builder(self, model: PathBuf) -> awsjson_codegen::Builder {
+        let mut builder = awsjson_codegen::Builder::new(model);
+        if let Some(operations) = self.operations {
+            builder.operations(operations);
+        }
+        builder.exclude_operations(self.exclude_operations);
+        builder
+    }
+}
+
+fn main() -> ExitCode {
+    let command = match Cli::try_parse() {
+        Ok(cli) => cli.command,
+        // `diff` keeps exit status 2 for "breaking"; its bad command lines are errors (1).
+        Err(error) if error.use_stderr() && std::env::args().nth(1).as_deref() == Some("diff") => {
+            let _ = error.print();
+            return ExitCode::FAILURE;
+        }
+        Err(error) => error.exit(),
+    };
+    if let Command::Diff { old, new, format, documentation } = command {
+        return diff(&old, &new, format, documentation);
+    }
+    if let Command::Conformance { suites, cache_dir } = command {
+        let cache_dir =
+            cache_dir.unwrap_or_else(|| std::env::temp_dir().join("codegen-conformance"));
+        return conformance(&suites, &cache_dir);
+    }
+    match run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), awsjson_codegen::Error> {
+    match command {
+        Command::Generate { model, out, runtime_path, selection } => {
+            let mut builder = selection.builder(model);
+            builder.runtime_path(runtime_path);
+            match out {
+                Some(out) => builder.out_file(out).write(),
+                None => print(&builder.generate()?),
+            }
+        }
+        Command::Check { model, selection } => {
+            println!("{}", selection.builder(model).check()?);
+            Ok(())
+        }
+        Command::Conformance { .. } | Command::Diff { .. } => {
+            Err(awsjson_codegen::Error::Internal(
+                "conformance and diff run before other commands".to_owned(),
+            ))
+        }
+        Command::Subset { model: path, operations, out } => {
+            let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
+            let json = awsjson_codegen::subset_json(&path, &operations)?;
+            match out {
+                Some(out) => write(&out, &json),
+                None => print(&json),
+            }
+        }
+    }
+}
+
+fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
+    let results = awsjson_cli::conformance::run(suites, cache_dir);
+    for result in &results {
+        println!("{result}");
+    }
+    let failed = results.iter().filter(|result| result.failure.is_some()).count();
+    println!("{} passed, {failed} failed", results.len() - failed);
+    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn diff(old: &Path, new: &Path, format: Format, documentation: bool) -> ExitCode {
+    let report = match awsjson_cli::diff::diff(old, new) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match format {
+        Format::Text => Ok(report.text(documentation)),
+        Format::Json => report.json(documentation),
+    };
+    match text.and_then(|text| print(&text)) {
+        Ok(()) if report.verdict.is_breaking() => ExitCode::from(DIFF_BREAKING),
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print(text: &str) -> Result<(), awsjson_codegen::Error> {
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|source| awsjson_codegen::Error::Write { path: PathBuf::from("<stdout>"), source })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), awsjson_codegen::Error> {
+    std::fs::write(path, text)
+        .map_err(|source| awsjson_codegen::Error::Write { path: path.to_owned(), source })
+}

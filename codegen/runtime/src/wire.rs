@@ -1,0 +1,363 @@
+//! Wire forms for values whose plain serde form is not the wire's: floats (NaN and the
+//! infinities are strings), timestamps in ISO 8601 or RFC 822, and `jsonvalue` strings.
+//!
+//! A form is a type implementing [`WireForm`]; forms nest like the Rust type they describe
+//! (`Opt<List<Iso8601>>` for an `Option<Vec<DateTime>>`), and a field names one with
+//! `#[serde(with = "::awsjson_runtime::wire::As::<Opt<List<Iso8601>>>")]`. Only members that
+//! need one carry it, so everything else keeps serde's derived fast path.
+
+use super::datetime::DateTime;
+use ::serde::de::{Deserialize, Deserializer, Error as _};
+use ::serde::ser::{Error as _, Serialize, Serializer};
+use ::std::collections::BTreeMap;
+use ::std::fmt;
+use ::std::marker::PhantomData;
+
+/// Arbitrary JSON: the Rust type of `document` shapes and `jsonvalue` members.
+pub type Document = ::serde_json::Value;
+
+/// How values of type `T` are written and read on the wire.
+pub trait WireForm<T> {
+    /// Writes `value` in this form.
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Reads a value in this form.
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>;
+}
+
+/// The entry point for `#[serde(with = "…")]`: `As::<F>` reads and writes with form `F`.
+pub struct As<F>(PhantomData<F>);
+
+impl<F> As<F> {
+    /// Writes `value` with form `F`.
+    pub fn serialize<T, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        F: WireForm<T>,
+    {
+        F::serialize(value, serializer)
+    }
+
+    /// Reads a value with form `F`.
+    pub fn deserialize<'de, T, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>
+    where
+        F: WireForm<T>,
+    {
+        F::deserialize(deserializer)
+    }
+}
+
+/// A borrowed value that serializes with form `F`.
+pub struct SerializeAs<'a, F, T>(&'a T, PhantomData<F>);
+
+impl<'a, F, T> SerializeAs<'a, F, T> {
+    /// Wraps `value`.
+    pub fn new(value: &'a T) -> Self {
+        Self(value, PhantomData)
+    }
+}
+
+impl<F: WireForm<T>, T> Serialize for SerializeAs<'_, F, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        F::serialize(self.0, serializer)
+    }
+}
+
+/// A value read with form `F`.
+pub struct DeserializeAs<F, T>(T, PhantomData<F>);
+
+impl<F, T> DeserializeAs<F, T> {
+    /// The value read.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<'de, F: WireForm<T>, T> Deserialize<'de> for DeserializeAs<F, T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        F::deserialize(deserializer).map(|value| Self(value, PhantomData))
+    }
+}
+
+/// An optional value: `None` is left out by the field's `skip_serializing_if`, `null` reads as
+/// `None`.
+pub struct Opt<F>(PhantomData<F>);
+
+impl<F: WireForm<T>, T> WireForm<Option<T>> for Opt<F> {
+    fn serialize<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => serializer.serialize_some(&SerializeAs::<F, T>::new(value)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        let value = Option::<DeserializeAs<F, T>>::deserialize(deserializer)?;
+        Ok(value.map(DeserializeAs::into_inner))
+    }
+}
+
+/// A list whose elements have form `F`.
+pub struct List<F>(PhantomData<F>);
+
+impl<F: WireForm<T>, T> WireForm<Vec<T>> for List<F> {
+    fn serialize<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(value.iter().map(SerializeAs::<F, T>::new))
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+        let values = Vec::<DeserializeAs<F, T>>::deserialize(deserializer)?;
+        Ok(values.into_iter().map(DeserializeAs::into_inner).collect())
+    }
+}
+
+/// A map whose values have form `F`; keys are strings or string enums.
+pub struct Map<F>(PhantomData<F>);
+
+impl<F, K, T> WireForm<BTreeMap<K, T>> for Map<F>
+where
+    F: WireForm<T>,
+    K: Ord + Serialize + for<'de> Deserialize<'de>,
+{
+    fn serialize<S: Serializer>(value: &BTreeMap<K, T>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer
+            .collect_map(value.iter().map(|(key, value)| (key, SerializeAs::<F, T>::new(value))))
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<K, T>, D::Error> {
+        let values = BTreeMap::<K, DeserializeAs<F, T>>::deserialize(deserializer)?;
+        Ok(values.into_iter().map(|(key, value)| (key, value.into_inner())).collect())
+    }
+}
+
+/// A boxed value (a member that closes a cycle of shapes).
+pub struct Boxed<F>(PhantomData<F>);
+
+impl<F: WireForm<T>, T> WireForm<Box<T>> for Boxed<F> {
+    fn serialize<S: Serializer>(value: &Box<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        F::serialize(value, serializer)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<T>, D::Error> {
+        F::deserialize(deserializer).map(Box::new)
+    }
+}
+
+/// `float` and `double`: JSON numbers, except NaN, Infinity and -Infinity, which are the
+/// strings `"NaN"`, `"Infinity"` and `"-Infinity"` both ways.
+pub struct Float;
+
+impl WireForm<f64> for Float {
+    fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        match non_finite_name(*value) {
+            Some(name) => serializer.serialize_str(name),
+            None => serializer.serialize_f64(*value),
+        }
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        deserializer.deserialize_any(FloatVisitor)
+    }
+}
+
+impl WireForm<f32> for Float {
+    fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        match non_finite_name(f64::from(*value)) {
+            Some(name) => serializer.serialize_str(name),
+            None => serializer.serialize_f32(*value),
+        }
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
+        let value = deserializer.deserialize_any(FloatVisitor)?;
+        // Rounding to the nearest f32 is what reading a `float` means.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(value as f32)
+    }
+}
+
+fn non_finite_name(value: f64) -> Option<&'static str> {
+    if value.is_nan() {
+        Some("NaN")
+    } else if value == f64::INFINITY {
+        Some("Infinity")
+    } else if value == f64::NEG_INFINITY {
+        Some("-Infinity")
+    } else {
+        None
+    }
+}
+
+struct FloatVisitor;
+
+impl ::serde::de::Visitor<'_> for FloatVisitor {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
+    }
+
+    fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> Result<f64, E> {
+        Ok(value)
+    }
+
+    // Integers beyond 2^53 round, as any JSON reader of a double does.
+    #[allow(clippy::cast_precision_loss)]
+    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> Result<f64, E> {
+        Ok(value as f64)
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> Result<f64, E> {
+        Ok(value as f64)
+    }
+
+    fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<f64, E> {
+        match text {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            _ => Err(E::invalid_value(::serde::de::Unexpected::Str(text), &self)),
+        }
+    }
+}
+
+/// A timestamp written as an ISO 8601 string (`2015-01-25T08:00:00.123Z`); read like any
+/// timestamp.
+pub struct Iso8601;
+
+impl WireForm<DateTime> for Iso8601 {
+    fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        DateTime::deserialize(deserializer)
+    }
+}
+
+/// A timestamp written as an RFC 822 / HTTP date (`Sun, 25 Jan 2015 08:00:00 GMT`, whole
+/// seconds); read like any timestamp.
+pub struct Rfc822;
+
+impl WireForm<DateTime> for Rfc822 {
+    fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&value.to_rfc822())
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        DateTime::deserialize(deserializer)
+    }
+}
+
+/// A `jsonvalue` member: a JSON string whose content is JSON text, held as the parsed value.
+/// Written compactly, object keys sorted.
+pub struct JsonValue;
+
+impl WireForm<Document> for JsonValue {
+    fn serialize<S: Serializer>(value: &Document, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = ::serde_json::to_string(value).map_err(S::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
+        let text = ::std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        ::serde_json::from_str(&text).map_err(|error| {
+            D::Error::custom(format_args!(
+                "the jsonvalue string is not JSON ({error} of the string)"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::datetime::DateTime;
+    use super::{As, Boxed, Document, Float, Iso8601, JsonValue, List, Map, Opt, Rfc822};
+    use serde::{Deserialize, Serialize};
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Record {
+        #[serde(with = "As::<Float>")]
+        double: f64,
+        #[serde(with = "As::<Float>")]
+        float: f32,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "As::<Opt<Iso8601>>")]
+        iso: Option<DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "As::<Opt<List<Rfc822>>>"
+        )]
+        dates: Option<Vec<DateTime>>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "As::<Opt<Map<Float>>>")]
+        scores: Option<BTreeMap<String, f64>>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "As::<Opt<JsonValue>>")]
+        attributes: Option<Document>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "As::<Opt<Boxed<Float>>>"
+        )]
+        boxed: Option<Box<f64>>,
+    }
+
+    fn time(seconds: i64, nanos: u32) -> DateTime {
+        DateTime::from_secs_and_nanos(seconds, nanos).unwrap()
+    }
+
+    #[test]
+    fn writes_every_form() {
+        let record = Record {
+            double: f64::NAN,
+            float: f32::NEG_INFINITY,
+            iso: Some(time(1_422_172_800, 123_000_000)),
+            dates: Some(vec![time(1_422_172_800, 0)]),
+            scores: Some(BTreeMap::from([("a".to_owned(), f64::INFINITY), ("b".to_owned(), 1.5)])),
+            attributes: Some(serde_json::json!({"b": [1, 2], "a": null})),
+            boxed: Some(Box::new(-0.25)),
+        };
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(
+            json,
+            r#"{"double":"NaN","float":"-Infinity","iso":"2015-01-25T08:00:00.123Z","#.to_owned()
+                + r#""dates":["Sun, 25 Jan 2015 08:00:00 GMT"],"scores":{"a":"Infinity","b":1.5},"#
+                + r#""attributes":"{\"a\":null,\"b\":[1,2]}","boxed":-0.25}"#
+        );
+        let read: Record = serde_json::from_str(&json).unwrap();
+        assert!(read.double.is_nan());
+        assert_eq!(read.float, f32::NEG_INFINITY);
+        assert_eq!((read.iso, read.dates, read.boxed), (record.iso, record.dates, record.boxed));
+        assert_eq!((read.scores, read.attributes), (record.scores, record.attributes));
+    }
+
+    #[test]
+    fn reads_numbers_nulls_and_any_timestamp_text() {
+        let json = r#"{"double":3,"float":"Infinity","iso":"2015-01-25T09:00:00+01:00",
+            "dates":[1422172800.5,"Sun, 25 Jan 2015 08:00:00 GMT"],"scores":null,
+            "attributes":"\"text\""}"#;
+        let read: Record = serde_json::from_str(json).unwrap();
+        assert_eq!((read.double, read.float), (3.0, f32::INFINITY));
+        assert_eq!(read.iso, Some(time(1_422_172_800, 0)));
+        assert_eq!(
+            read.dates,
+            Some(vec![time(1_422_172_800, 500_000_000), time(1_422_172_800, 0)])
+        );
+        assert_eq!(read.scores, None);
+        assert_eq!(read.attributes, Some(Document::from("text")));
+    }
+
+    #[test]
+    fn reports_bad_values() {
+        let error = |json: &str| serde_json::from_str::<Record>(json).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"double":"nan","float":1}"#),
+            "invalid value: string \"nan\", expected a number, \"NaN\", \"Infinity\" or \
+             \"-Infinity\" at line 1 column 15"
+        );
+        assert_eq!(
+            error(r#"{"double":1,"float":1,"attributes":"{"}"#),
+            "the jsonvalue string is not JSON (EOF while parsing an object at line 1 column 1 of \
+             the string) at line 1 column 39"
+        );
+    }
+}
