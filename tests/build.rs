@@ -1,28 +1,53 @@
-// Generates the fixture models, and three operations of the latest AppStream model, so that
-// the tests in tests/ prove their code compiles and behaves.
+// Generates the fixture models, three operations of the latest AppStream model, and two
+// services side by side (AppStream and DynamoDB), so that the tests in tests/ prove their code
+// compiles and behaves.
 
-/// Output file stem, model, and the operations to slice it to (`None`: all).
-const BUILDS: &[(&str, &str, Option<&[&str]>)] = &[
-    ("features", "../codegen/tests/fixtures/features.json", None),
-    ("lints", "../codegen/tests/fixtures/lints.json", None),
-    ("names_keywords", "../codegen/tests/fixtures/names/keywords.json", None),
-    ("names_std", "../codegen/tests/fixtures/names/std.json", None),
-    ("names_clashes", "../codegen/tests/fixtures/names/clashes.json", None),
-    ("names_enum_values", "../codegen/tests/fixtures/names/enum-values.json", None),
-    (
-        "latest_app_blocks",
-        "../model/appstream-2016-12-01.latest.json",
-        Some(&["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"]),
-    ),
+/// One generated file: its stem, the model, the operations to slice it to (`None`: all) and
+/// the path it names the runtime by (`None`: the default, `::awsjson_runtime`).
+struct Build {
+    out: &'static str,
+    model: &'static str,
+    operations: Option<&'static [&'static str]>,
+    runtime_path: Option<&'static str>,
+}
+
+const fn whole(out: &'static str, model: &'static str) -> Build {
+    Build { out, model, operations: None, runtime_path: None }
+}
+
+const BUILDS: &[Build] = &[
+    whole("features", "../codegen/tests/fixtures/features.json"),
+    whole("lints", "../codegen/tests/fixtures/lints.json"),
+    whole("names_keywords", "../codegen/tests/fixtures/names/keywords.json"),
+    whole("names_std", "../codegen/tests/fixtures/names/std.json"),
+    whole("names_clashes", "../codegen/tests/fixtures/names/clashes.json"),
+    whole("names_enum_values", "../codegen/tests/fixtures/names/enum-values.json"),
+    Build {
+        out: "latest_app_blocks",
+        model: "../model/appstream-2016-12-01.latest.json",
+        operations: Some(&["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"]),
+        runtime_path: None,
+    },
+    whole("two_services_appstream", "../model/appstream-2016-12-01.json"),
+    whole("two_services_dynamodb", "models/dynamodb-2012-08-10.list-backups.json"),
+    Build {
+        out: "reexported_runtime",
+        model: "../codegen/tests/fixtures/features.json",
+        operations: None,
+        runtime_path: Some("crate::reexported::rt"),
+    },
 ];
 
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for (out, model, operations) in BUILDS {
+    for Build { out, model, operations, runtime_path } in BUILDS {
         println!("cargo:rerun-if-changed={model}");
         let mut builder = awsjson_codegen::Builder::new(model);
         if let Some(operations) = operations {
             builder.operations(operations.iter().copied());
+        }
+        if let Some(runtime_path) = runtime_path {
+            builder.runtime_path(*runtime_path);
         }
         if let Err(error) = builder.out_file(out_dir.join(format!("{out}.rs"))).write() {
             eprintln!("error: {error}");

@@ -50,3 +50,8 @@ include!(concat!(env!("OUT_DIR"), "/appstream.rs"));
 #[cfg(feature = "latest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "latest")))]
 pub mod latest;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -29,3 +29,8 @@ pub mod model;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
 pub use self::error::{Error, Location, Problem};
+
+/// The README's build script, compiled as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -20,7 +20,10 @@ pub struct Request {
 }
 
 /// An operation's error type: built from any error response, modeled or not.
-pub trait ServiceError: Sized {
+///
+/// An error like any other (`Display`, `Debug`, `Send`, `Sync`), so code generic over an
+/// [`Operation`] can pass it on with `?`.
+pub trait ServiceError: ::std::error::Error + Send + Sync + Sized + 'static {
     /// Picks the error shape by [`ErrorResponse::code`] and reads it; a code that matches no
     /// shape should give an unmodeled error rather than fail. Fails only if a modeled body is
     /// malformed.
@@ -137,6 +140,14 @@ mod tests {
         NotFound(NotFound),
         Unmodeled(UnmodeledError),
     }
+
+    impl std::fmt::Display for Error {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.code())
+        }
+    }
+
+    impl std::error::Error for Error {}
 
     impl ServiceError for Error {
         fn from_error_response(response: &ErrorResponse<'_>) -> Result<Self, DecodeError> {
