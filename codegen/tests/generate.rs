@@ -3,17 +3,29 @@
 
 use std::path::Path;
 
-/// The generated code without the runtime module, which is the same for every model.
+/// The generated code: the service's own items, and never a runtime of its own (it names
+/// awsjson-runtime).
 fn generated_items(fixture: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
     let source =
         awsjson_codegen::Builder::new(path).generate().unwrap_or_else(|error| panic!("{error}"));
-    let mut lines = source.lines();
-    let mut kept: Vec<&str> =
-        lines.by_ref().take_while(|line| *line != "pub mod runtime {").collect();
-    let after_runtime = lines.skip_while(|line| *line != "}").skip(1);
-    kept.extend(after_runtime);
-    kept.join("\n")
+    // The runtime is modules and traits; generated code has neither.
+    for line in source.lines().map(str::trim_start) {
+        let own = ["mod ", "pub mod ", "trait ", "pub trait "].iter().any(|s| line.starts_with(s));
+        assert!(!own, "{fixture}: the generated code has `{line}`");
+    }
+    source
+}
+
+#[test]
+fn a_bad_runtime_path_is_refused_by_name() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/features.json");
+    let refusal = awsjson_codegen::Builder::new(path).runtime_path("rt::<T>").generate();
+    assert_eq!(
+        refusal.err().map(|error| error.to_string()).unwrap_or_default(),
+        "Builder::runtime_path: `rt::<T>` is not a path to a crate or module: `rt::<T>` has \
+         generic arguments"
+    );
 }
 
 #[test]

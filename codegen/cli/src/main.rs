@@ -25,7 +25,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// The path the generated code names the runtime by, for a crate that re-exports it.
-        #[arg(long, value_name = "PATH", default_value = "::awsjson_runtime")]
+        #[arg(long, value_name = "PATH", default_value = "::awsjson_runtime", value_parser = runtime_path)]
         runtime_path: String,
         #[command(flatten)]
         selection: Selection,
@@ -83,6 +83,11 @@ enum Format {
 
 /// `diff` exits 2 for a breaking change, so its usage errors must not.
 const DIFF_BREAKING: u8 = 2;
+
+/// `--runtime-path`, checked as the Builder will check it, so that a bad one is a usage error.
+fn runtime_path(path: &str) -> Result<String, String> {
+    awsjson_codegen::emit::RuntimePath::new(path).map(|_| path.to_owned())
+}
 
 /// Which operations to take; by default all.
 #[derive(clap::Args)]

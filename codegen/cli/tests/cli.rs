@@ -168,6 +168,28 @@ fn generate_writes_a_file_and_slices_by_operation() {
 }
 
 #[test]
+fn generate_names_the_runtime_by_the_path_given() {
+    let model = "model/appstream-2016-12-01.json";
+    let output = codegen(&["generate", model, "--runtime-path", "crate::rt"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let source = stdout(&output);
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(source.contains(&format!("\ncrate::rt::require_runtime!(\"{version}\");\n")));
+    assert!(source.contains("impl crate::rt::Operation for CreateFleet {"));
+    assert!(!source.contains("awsjson_runtime"));
+    let output = codegen(&["generate", model, "--runtime-path", "my sdk"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "error: invalid value 'my sdk' for '--runtime-path <PATH>': `my sdk` is not a Rust \
+             path like `::awsjson_runtime` or `crate::rt`: unexpected token\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn unknown_operation_is_an_error() {
     let output = codegen(&["generate", "model/appstream-2016-12-01.json", "--operations", "Nope"]);
     assert_eq!(output.status.code(), Some(1));
