@@ -24,6 +24,7 @@ pub struct Builder {
     excluded: Vec<String>,
     runtime_path: Option<String>,
     overview_file: Option<PathBuf>,
+    paginators: Option<PathBuf>,
 }
 
 impl Builder {
@@ -36,7 +37,16 @@ impl Builder {
             excluded: Vec::new(),
             runtime_path: None,
             overview_file: None,
+            paginators: None,
         }
+    }
+
+    /// The model's paginators (botocore's `paginators-1.json`, shipped beside each model):
+    /// every paginated operation then implements the runtime's `Paginated`, which walks its
+    /// pages. A paginator that does not fit the model is an error naming it.
+    pub fn paginators(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.paginators = Some(path.into());
+        self
     }
 
     /// Where [`Builder::write`] also puts [`Builder::overview`], for the docs of the module that
@@ -94,11 +104,36 @@ impl Builder {
         Ok(emit::overview(&self.service()?, &source_name(&self.model)))
     }
 
-    /// The model read, cut to the chosen operations, and resolved.
+    /// The model read, cut to the chosen operations, and resolved, with its paginators.
     fn service(&self) -> Result<ir::Service, Error> {
+        self.prepare().map(|(_, service)| service)
+    }
+
+    /// The model cut to the chosen operations, and its IR.
+    fn prepare(&self) -> Result<(model::Model, ir::Service), Error> {
         let model = load_model(&self.model)?;
-        let operations = self.selected_operations(&model)?;
-        build_service(&model, &self.model, operations.as_deref())
+        let every_operation: Vec<String> = model.operations.keys().cloned().collect();
+        let selected: Option<Vec<String>> = (self.selected_operations(&model)?)
+            .map(|operations| operations.into_iter().map(str::to_owned).collect());
+        let model = match selected {
+            Some(operations) => {
+                let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
+                model::subset(&model, &operations)
+                    .map_err(|problems| invalid(&self.model, problems))?
+            }
+            None => model,
+        };
+        let mut service = ir::build(&model).map_err(|problems| invalid(&self.model, problems))?;
+        if let Some(path) = &self.paginators {
+            let json = std::fs::read(path)
+                .map_err(|source| Error::Read { path: path.to_owned(), source })?;
+            let paginators =
+                model::parse_paginators(&json).map_err(|problems| invalid(path, problems))?;
+            let every_operation: Vec<&str> = every_operation.iter().map(String::as_str).collect();
+            ir::paginate(&mut service, &paginators, &every_operation)
+                .map_err(|problems| invalid(path, problems))?;
+        }
+        Ok((model, service))
     }
 
     fn runtime(&self) -> Result<RuntimePath, Error> {
@@ -111,17 +146,7 @@ impl Builder {
 
     /// Validates the model, or the operations chosen of it, reporting every problem.
     pub fn check(&self) -> Result<Summary, Error> {
-        let model = load_model(&self.model)?;
-        let sliced;
-        let model = match self.selected_operations(&model)? {
-            Some(operations) => {
-                sliced = model::subset(&model, &operations)
-                    .map_err(|problems| invalid(&self.model, problems))?;
-                &sliced
-            }
-            None => &model,
-        };
-        ir::build(model).map_err(|problems| invalid(&self.model, problems))?;
+        let (model, _) = self.prepare()?;
         let mut shapes_by_type = BTreeMap::new();
         for shape in model.shapes.values() {
             let kind = shape.shape_type.clone().unwrap_or_default();

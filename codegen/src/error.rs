@@ -10,7 +10,12 @@ pub enum Location {
     Metadata,
     Operation(String),
     Shape(String),
-    Member { shape: String, member: String },
+    Member {
+        shape: String,
+        member: String,
+    },
+    /// The paginator of an operation, in a paginators file.
+    Paginator(String),
 }
 
 impl fmt::Display for Location {
@@ -21,6 +26,7 @@ impl fmt::Display for Location {
             Location::Operation(name) => write!(f, "operation `{name}`"),
             Location::Shape(name) => write!(f, "shape `{name}`"),
             Location::Member { shape, member } => write!(f, "shape `{shape}`, member `{member}`"),
+            Location::Paginator(operation) => write!(f, "paginator `{operation}`"),
         }
     }
 }

@@ -8,8 +8,12 @@ use appstream_types::runtime::Request;
 
 /// The request as it goes on the wire: request line, headers, blank line, body re-indented
 /// with its keys in the order they were sent. A host prefix shows as a `Host:` line.
+///
+/// Panics if `Content-Length` is not the body's length, so every snapshot proves it is.
 pub fn render_request(request: &Request) -> String {
     let Request { method, path, headers, body, host_prefix } = request;
+    let length = body.len().to_string();
+    assert_eq!(request.header("Content-Length"), Some(length.as_str()), "Content-Length");
     let host = host_prefix.as_ref().map(|prefix| format!("Host: {prefix}<endpoint host>\n"));
     let headers: String =
         headers.iter().map(|(name, value)| format!("{name}: {value}\n")).collect();

@@ -19,7 +19,7 @@ where
         );
         let parsed = O::parse_response(400, &[], body.as_bytes());
         let _ = match parsed {
-            Err(ResponseError::Service(error)) => {
+            Err(ResponseError::Service { error, .. }) => {
                 writeln!(report, "{code}\n  {error:?}\n  {error}")
             }
             other => writeln!(report, "{code}\n  NOT A SERVICE ERROR: {other:?}"),
@@ -77,7 +77,7 @@ fn the_error_type_header_wins_over_the_body() {
     assert_eq!(error.map(|e| e.to_string()), Some(expected.to_string()));
     assert!(matches!(
         CreateFleet::parse_response(400, &headers, body),
-        Err(ResponseError::Service(CreateFleetError::LimitExceededException(_)))
+        Err(ResponseError::Service { error: CreateFleetError::LimitExceededException(_), .. })
     ));
 }
 
@@ -88,7 +88,7 @@ fn code_is_read_from_code_when_there_is_no_type() {
     let expected = DescribeFleetsError::ResourceNotFoundException(ResourceNotFoundException {
         message: Some("no fleet".into()),
     });
-    assert!(matches!(error, Err(ResponseError::Service(e)) if e == expected));
+    assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn an_error_the_operation_does_not_list_is_unmodeled() {
         message: Some("busy".into()),
         status: 409,
     });
-    assert!(matches!(error, Err(ResponseError::Service(e)) if e == expected));
+    assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }
 
 #[test]
@@ -112,5 +112,5 @@ fn a_server_error_without_body_is_unmodeled() {
         message: None,
         status: 503,
     });
-    assert!(matches!(error, Err(ResponseError::Service(e)) if e == expected));
+    assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }

@@ -37,7 +37,8 @@ fn a_recursive_input_is_written_with_wire_names() {
         request.headers,
         [
             ("X-Amz-Target", "Features_20240101.PutTree".to_owned()),
-            ("Content-Type", "application/x-amz-json-1.0".to_owned())
+            ("Content-Type", "application/x-amz-json-1.0".to_owned()),
+            ("Content-Length", "222".to_owned()),
         ]
     );
     assert_eq!(
@@ -90,7 +91,7 @@ fn an_operation_without_input_sends_an_empty_object_and_accepts_any_body() {
 fn an_error_with_a_lowercase_message_and_extra_members() {
     let body = br#"{"__type": "features#TreeError", "Message": "too deep", "Depth": 40}"#;
     match PutTree::parse_response(400, &[], body) {
-        Err(ResponseError::Service(PutTreeError::TreeError(error))) => {
+        Err(ResponseError::Service { error: PutTreeError::TreeError(error), .. }) => {
             assert_eq!(error, TreeError { message: Some("too deep".into()), depth: Some(40) });
             assert_eq!(error.to_string(), "TreeError: too deep");
         }

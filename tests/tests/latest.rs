@@ -100,7 +100,7 @@ fn entitlement_already_exists_is_a_typed_error() {
     let headers = [("X-Amzn-ErrorType", "EntitlementAlreadyExistsException")];
     let body = br#"{"message": "Entitlement finance already exists"}"#;
     let error = match CreateEntitlement::parse_response(400, &headers, body) {
-        Err(ResponseError::Service(error)) => error,
+        Err(ResponseError::Service { error, .. }) => error,
         other => panic!("not a service error: {other:?}"),
     };
     assert_eq!(

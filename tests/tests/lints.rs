@@ -34,7 +34,7 @@ fn deprecated_shapes_are_written_and_read() {
 fn a_deprecated_error_is_still_typed() {
     let headers = [("X-Amzn-ErrorType", "OldError")];
     let error = match Get::parse_response(400, &headers, br#"{"message": "m"}"#) {
-        Err(ResponseError::Service(error)) => error,
+        Err(ResponseError::Service { error, .. }) => error,
         other => panic!("not a service error: {other:?}"),
     };
     assert!(matches!(&error, GetError::OldError(old) if old.message.as_deref() == Some("m")));

@@ -178,7 +178,7 @@ fn errors_named_error_and_unmodeled_parse_into_their_shapes() {
     let parse = |code: &str| {
         let headers = [("X-Amzn-ErrorType", code)];
         match Get::parse_response(400, &headers, br#"{"message": "m"}"#) {
-            Err(ResponseError::Service(error)) => error,
+            Err(ResponseError::Service { error, .. }) => error,
             other => panic!("not a service error: {other:?}"),
         }
     };
@@ -237,7 +237,7 @@ fn an_error_with_both_message_spellings_keeps_both() {
         &[("X-Amzn-ErrorType", code)],
         body,
     ) {
-        Err(ResponseError::Service(error)) => error,
+        Err(ResponseError::Service { error, .. }) => error,
         other => panic!("not a service error: {other:?}"),
     };
     let error = parse("BothMessages", br#"{"message": "lower", "Message": "upper"}"#);

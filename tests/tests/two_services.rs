@@ -29,7 +29,7 @@ where
     O::Output: std::fmt::Debug,
 {
     match O::parse_response(400, headers, body.as_bytes()) {
-        Err(ResponseError::Service(error)) => {
+        Err(ResponseError::Service { error, .. }) => {
             (error.code().to_owned(), error.message().map(str::to_owned))
         }
         other => panic!("{}: expected a service error, got {other:?}", O::NAME),

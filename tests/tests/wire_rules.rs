@@ -128,7 +128,7 @@ fn a_missing_required_member_names_the_member_and_its_path() {
         "ComputeCapacityStatus":{"Desired":1},"State":"RUNNING"},
         {"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t","ComputeCapacityStatus":{}}]}"#;
     let error = match DescribeFleets::parse_response(200, &[], body) {
-        Err(ResponseError::Decode(error)) => error,
+        Err(ResponseError::Decode { error, .. }) => error,
         other => panic!("expected a decode error, got {other:?}"),
     };
     assert_eq!(error.path(), "Fleets[1].ComputeCapacityStatus.Desired");
@@ -143,7 +143,7 @@ fn a_wrong_type_names_its_path() {
     let body =
         br#"{"Sessions":[{"Id":"1","UserId":"u","StackName":"s","FleetName":"f","State":7}]}"#;
     let error = match DescribeSessions::parse_response(200, &[], body) {
-        Err(ResponseError::Decode(error)) => error,
+        Err(ResponseError::Decode { error, .. }) => error,
         other => panic!("expected a decode error, got {other:?}"),
     };
     assert_eq!(error.path(), "Sessions[0].State");

@@ -41,21 +41,33 @@ impl fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// A request that could not be built: the input could not be written as JSON, or a member
-/// bound to the endpoint's host is not a valid host label.
+/// A request that could not be built: the input could not be written as JSON, a member bound
+/// to the endpoint's host is not a valid host label, or (with the `http` feature) the `http`
+/// crate refused the URL or a header.
 #[derive(Debug)]
 pub struct EncodeError(EncodeErrorKind);
 
 #[derive(Debug)]
 enum EncodeErrorKind {
     Body(::serde_json::Error),
-    HostLabel { member: &'static str, why: String },
+    HostLabel {
+        member: &'static str,
+        why: String,
+    },
+    #[cfg(feature = "http")]
+    Http(String),
 }
 
 impl EncodeError {
     /// Member `member`, a host label, cannot go into the host name: `why` says what is wrong.
     pub fn host_label(member: &'static str, why: impl Into<String>) -> Self {
         Self(EncodeErrorKind::HostLabel { member, why: why.into() })
+    }
+
+    /// The `http` crate refused the request (`why` says what it said).
+    #[cfg(feature = "http")]
+    pub(crate) fn http(why: String) -> Self {
+        Self(EncodeErrorKind::Http(why))
     }
 }
 
@@ -66,6 +78,8 @@ impl fmt::Display for EncodeError {
             EncodeErrorKind::HostLabel { member, why } => {
                 write!(f, "cannot put member `{member}` in the host name: {why}")
             }
+            #[cfg(feature = "http")]
+            EncodeErrorKind::Http(why) => write!(f, "cannot build the HTTP request: {why}"),
         }
     }
 }
@@ -75,6 +89,8 @@ impl ::std::error::Error for EncodeError {
         match &self.0 {
             EncodeErrorKind::Body(error) => Some(error),
             EncodeErrorKind::HostLabel { .. } => None,
+            #[cfg(feature = "http")]
+            EncodeErrorKind::Http(_) => None,
         }
     }
 }
@@ -112,44 +128,103 @@ impl fmt::Display for UnmodeledError {
 
 impl ::std::error::Error for UnmodeledError {}
 
-/// Why a call did not give the operation's output.
-#[derive(Debug)]
-pub enum ResponseError<E> {
-    /// The service answered with an error (modeled or not).
-    Service(E),
-    /// The response body could not be read.
-    Decode(DecodeError),
+/// What an answer says about itself besides its body: the HTTP status and the request id
+/// (`x-amzn-RequestId`), the first thing AWS support asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The `x-amzn-RequestId` header (else `x-amz-request-id`), if the answer had one.
+    pub request_id: Option<String>,
 }
 
-/// Shows the inner error unchanged.
+impl ResponseMeta {
+    /// The meta of an answer with `status` and `request_id`.
+    pub fn new(status: u16, request_id: Option<String>) -> Self {
+        ResponseMeta { status, request_id }
+    }
+}
+
+/// Why a call did not give the operation's output; either way it keeps the status and request
+/// id of the answer ([`ResponseError::meta`]).
+///
+/// Displays as the inner error, then the request id: `LimitExceededException: The fleet limit
+/// is reached (request id 8c2f…)`.
+///
+/// The two variants are all a response can give, so a `match` can name both; each may gain
+/// fields, so patterns end in `..`.
+#[derive(Debug)]
+pub enum ResponseError<E> {
+    /// The service answered with an error, modeled or not.
+    #[non_exhaustive]
+    Service { error: E, meta: ResponseMeta },
+    /// The response body could not be read.
+    #[non_exhaustive]
+    Decode { error: DecodeError, meta: ResponseMeta },
+}
+
+impl<E> ResponseError<E> {
+    /// The service's error, if the service answered with one.
+    pub fn service(&self) -> Option<&E> {
+        match self {
+            Self::Service { error, .. } => Some(error),
+            Self::Decode { .. } => None,
+        }
+    }
+
+    /// The service's error, or `self` when the body could not be read.
+    pub fn into_service(self) -> Result<E, Self> {
+        match self {
+            Self::Service { error, .. } => Ok(error),
+            decode @ Self::Decode { .. } => Err(decode),
+        }
+    }
+
+    /// The status and request id of the answer.
+    pub fn meta(&self) -> &ResponseMeta {
+        match self {
+            Self::Service { meta, .. } | Self::Decode { meta, .. } => meta,
+        }
+    }
+
+    /// The answer's request id, if it had one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.meta().request_id.as_deref()
+    }
+
+    /// The answer's HTTP status.
+    pub fn status(&self) -> u16 {
+        self.meta().status
+    }
+}
+
 impl<E: fmt::Display> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Service(error) => error.fmt(f),
-            Self::Decode(error) => error.fmt(f),
+            Self::Service { error, .. } => error.fmt(f)?,
+            Self::Decode { error, .. } => error.fmt(f)?,
+        }
+        match self.request_id() {
+            Some(id) => write!(f, " (request id {id})"),
+            None => Ok(()),
         }
     }
 }
 
-/// Transparent: `Display` already shows the inner error, so `source` is the inner error's source.
+/// `Display` already shows the inner error, so `source` is the inner error's source.
 impl<E: ::std::error::Error + 'static> ::std::error::Error for ResponseError<E> {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Service(error) => error.source(),
-            Self::Decode(error) => error.source(),
+            Self::Service { error, .. } => error.source(),
+            Self::Decode { error, .. } => error.source(),
         }
-    }
-}
-
-impl<E> From<DecodeError> for ResponseError<E> {
-    fn from(error: DecodeError) -> Self {
-        Self::Decode(error)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{DecodeError, EncodeError, ResponseError, UnmodeledError};
+    use super::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};
     use std::error::Error as _;
 
     #[test]
@@ -188,15 +263,18 @@ mod tests {
     }
 
     #[test]
-    fn response_error_is_transparent() {
-        let error: ResponseError<UnmodeledError> = DecodeError::new("", "bad").into();
+    fn response_error_shows_the_inner_error_and_the_request_id() {
+        let meta = ResponseMeta::new(200, None);
+        let error: ResponseError<UnmodeledError> =
+            ResponseError::Decode { error: DecodeError::new("", "bad"), meta };
         assert_eq!(error.to_string(), "bad");
         assert!(error.source().is_none());
-        let service = ResponseError::Service(UnmodeledError {
-            code: "Boom".to_owned(),
-            message: None,
-            status: 500,
-        });
-        assert_eq!(service.to_string(), "Boom (HTTP 500)");
+        assert!(error.service().is_none());
+        let unmodeled = UnmodeledError { code: "Boom".to_owned(), message: None, status: 500 };
+        let meta = ResponseMeta::new(500, Some("8c2f-41".to_owned()));
+        let service = ResponseError::Service { error: unmodeled.clone(), meta };
+        assert_eq!(service.to_string(), "Boom (HTTP 500) (request id 8c2f-41)");
+        assert_eq!((service.status(), service.request_id()), (500, Some("8c2f-41")));
+        assert_eq!(service.into_service().ok(), Some(unmodeled));
     }
 }

@@ -1,11 +1,13 @@
 //! The parts of an error response every awsJson error shares: status, code and message.
 
-use super::error::{DecodeError, UnmodeledError};
+use super::error::{DecodeError, ResponseMeta, UnmodeledError};
+use super::headers::{Headers, request_id};
 
 /// An error response (status 300 or more), read far enough to tell which error it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorResponse<'a> {
     status: u16,
+    request_id: Option<String>,
     code: String,
     message: Option<String>,
     body: &'a [u8],
@@ -18,13 +20,10 @@ impl<'a> ErrorResponse<'a> {
     /// The code is the first non-empty of the `X-Amzn-ErrorType` header (name in any case), the
     /// body's `__type`, the body's `code`, each passed through [`sanitize_error_code`]. The
     /// message is the body's `message`, else its `Message`; values that are not strings are
-    /// ignored.
-    pub fn parse(status: u16, headers: &[(&str, &str)], body: &'a [u8]) -> Self {
+    /// ignored. The request id is kept from the headers.
+    pub fn parse<H: Headers + ?Sized>(status: u16, headers: &H, body: &'a [u8]) -> Self {
         let fields = ::serde_json::from_slice::<Fields>(body).unwrap_or_default();
-        let header = headers
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case("x-amzn-errortype"))
-            .map(|&(_, value)| value);
+        let header = headers.header("x-amzn-errortype");
         let code = [header, text(&fields.type_), text(&fields.code)]
             .into_iter()
             .flatten()
@@ -33,12 +32,22 @@ impl<'a> ErrorResponse<'a> {
             .unwrap_or_default()
             .to_owned();
         let message = into_text(fields.message).or_else(|| into_text(fields.message_upper));
-        Self { status, code, message, body }
+        Self { status, request_id: request_id(headers), code, message, body }
     }
 
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// The request id (`x-amzn-RequestId`), if the answer had one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The status and request id.
+    pub fn meta(&self) -> ResponseMeta {
+        ResponseMeta::new(self.status, self.request_id.clone())
     }
 
     /// The sanitized error code, like `ResourceNotFoundException`; empty if there was none.

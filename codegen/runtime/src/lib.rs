@@ -7,10 +7,20 @@
 //! - Values: [`DateTime`] (seconds and nanoseconds, exact on the wire), [`Blob`] (base64),
 //!   [`Document`] (any JSON), and the holders of what a later model adds: [`UnknownValue`],
 //!   [`UnknownInteger`], [`UnknownMember`].
-//! - Operations: [`Operation`] turns an input into a [`Request`] and a response into the output
-//!   or the operation's error, a [`ServiceError`]; [`ErrorResponse`] is an error response read
-//!   once (code, message, status); [`ResponseError`], [`DecodeError`] and [`EncodeError`] say
-//!   what went wrong.
+//! - Operations: [`Operation`] turns an input into a [`Request`] (with `Content-Length`, and
+//!   gzip where the model asks for compression) and a response into the output or the
+//!   operation's error, a [`ServiceError`]; [`ErrorResponse`] is an error response read once
+//!   (code, message, status, request id); [`ResponseError`], [`DecodeError`] and
+//!   [`EncodeError`] say what went wrong. Response headers come from any client ([`Headers`]).
+//! - Services: [`Service`] holds the model's facts (signing name, endpoint prefix, API
+//!   version, target prefix, protocol); [`Endpoint`] is where requests go, the standard one
+//!   for a region or any URL, with or without a path.
+//! - Pagination: [`Paginated`] operations, walked page by page with [`pages`] or result by
+//!   result with [`items`], with a closure that sends one request, from any HTTP client.
+//!
+//! Cargo features, both off by default: `http` turns requests into `http::Request`s and reads
+//! `http::Response`s and `http::HeaderMap`s; `gzip` compresses the request bodies of operations
+//! whose model asks for it (without it they go uncompressed, which services accept).
 //! - [`wire`]: the forms of values whose plain serde form is not the wire's (floats that are
 //!   NaN, ISO 8601 and RFC 822 timestamps, `jsonvalue` strings), which generated fields name.
 //!
@@ -22,24 +32,41 @@
 //!
 //! [awsjson-codegen]: https://docs.rs/awsjson-codegen
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 pub mod blob;
+mod compression;
 pub mod datetime;
 pub mod decode;
+pub mod endpoint;
 pub mod enums;
 pub mod error;
 pub mod error_response;
+pub mod headers;
 pub mod host;
+#[cfg(feature = "http")]
+mod http;
 pub mod operation;
+pub mod paginate;
+pub mod request;
+pub mod service;
+#[cfg(test)]
+mod testing;
 pub mod union;
 mod version;
 pub mod wire;
 
 pub use self::blob::Blob;
 pub use self::datetime::{DateTime, DateTimeError};
+pub use self::endpoint::{Endpoint, EndpointError};
 pub use self::enums::{UnknownInteger, UnknownValue};
-pub use self::error::{DecodeError, EncodeError, ResponseError, UnmodeledError};
+pub use self::error::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};
 pub use self::error_response::ErrorResponse;
-pub use self::operation::{Empty, Operation, Request, ServiceError};
+pub use self::headers::Headers;
+pub use self::operation::{Empty, Operation, ServiceError};
+pub use self::paginate::{PageError, Pages, Paginated, items, pages};
+pub use self::request::{Request, RequestOptions};
+pub use self::service::{Protocol, Service};
 pub use self::union::UnknownMember;
 pub use self::wire::Document;
 

@@ -1,23 +1,10 @@
 //! An operation as a pair of pure functions: input to HTTP request, HTTP response to output.
 
-use super::error::{DecodeError, EncodeError, ResponseError};
+use super::error::{DecodeError, EncodeError, ResponseError, ResponseMeta};
 use super::error_response::ErrorResponse;
-
-/// An HTTP request ready to sign and send.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
-    /// Always `POST` for awsJson.
-    pub method: &'static str,
-    /// Always `/` for awsJson.
-    pub path: &'static str,
-    /// `X-Amz-Target`, then `Content-Type`.
-    pub headers: Vec<(&'static str, String)>,
-    /// The JSON body.
-    pub body: Vec<u8>,
-    /// What goes before the endpoint's host name (`data-` for `data-service.example.com`),
-    /// for operations whose model gives an endpoint `hostPrefix`.
-    pub host_prefix: Option<String>,
-}
+use super::headers::{Headers, request_id};
+use super::request::{Request, RequestOptions};
+use super::service::Service;
 
 /// An operation's error type: built from any error response, modeled or not.
 ///
@@ -45,6 +32,11 @@ pub trait Operation {
     const TARGET: &'static str;
     /// The `Content-Type` header value, like `application/x-amz-json-1.1`.
     const CONTENT_TYPE: &'static str;
+    /// The service's facts: its signing name, endpoint prefix, API version…
+    const SERVICE: Service;
+    /// The encodings the model's `requestcompression` lists (`["gzip"]`); empty for the
+    /// operations that take their bodies as they are, which is nearly all of them.
+    const REQUEST_COMPRESSION: &'static [&'static str] = &[];
     /// The request body type.
     type Input: ::serde::Serialize;
     /// The successful response body type.
@@ -59,34 +51,60 @@ pub trait Operation {
         Ok(None)
     }
 
-    /// Builds the request: `POST /` with the target and content type headers and a JSON body.
+    /// Builds the request: `POST /` with the target, content type and length headers and a
+    /// JSON body, compressed above botocore's threshold where the model asks for it.
     fn request(input: &Self::Input) -> Result<Request, EncodeError> {
-        Ok(Request {
-            host_prefix: Self::host_prefix(input)?,
-            method: "POST",
-            path: "/",
-            headers: vec![
-                ("X-Amz-Target", Self::TARGET.to_owned()),
-                ("Content-Type", Self::CONTENT_TYPE.to_owned()),
-            ],
-            body: ::serde_json::to_vec(input)?,
-        })
+        Self::request_with(input, &RequestOptions::default())
     }
 
-    /// Reads a response: a 2xx body as the output, anything else as an error.
-    fn parse_response(
+    /// [`Operation::request`] with a choice of options, such as the compression threshold.
+    fn request_with(input: &Self::Input, options: &RequestOptions) -> Result<Request, EncodeError> {
+        let host_prefix = Self::host_prefix(input)?;
+        let body = ::serde_json::to_vec(input)?;
+        let compression = Self::REQUEST_COMPRESSION;
+        Ok(Request::new(Self::TARGET, Self::CONTENT_TYPE, compression, body, host_prefix, options))
+    }
+
+    /// Reads a response: a 2xx body as the output, anything else as an error. `headers` are any
+    /// client's ([`Headers`]): `&[("X-Amzn-ErrorType", "…")]`, owned pairs, or an
+    /// `http::HeaderMap`. Errors keep the status and the request id.
+    fn parse_response<H: Headers + ?Sized>(
         status: u16,
-        headers: &[(&str, &str)],
+        headers: &H,
         body: &[u8],
     ) -> Result<Self::Output, ResponseError<Self::Error>> {
         if (200..=299).contains(&status) {
-            return Ok(super::decode::from_body(body)?);
+            return super::decode::from_body(body).map_err(|error| ResponseError::Decode {
+                error,
+                meta: ResponseMeta::new(status, request_id(headers)),
+            });
         }
         let response = ErrorResponse::parse(status, headers, body);
+        let meta = response.meta();
         match Self::Error::from_error_response(&response) {
-            Ok(error) => Err(ResponseError::Service(error)),
-            Err(error) => Err(ResponseError::Decode(error)),
+            Ok(error) => Err(ResponseError::Service { error, meta }),
+            Err(error) => Err(ResponseError::Decode { error, meta }),
         }
+    }
+
+    /// The request as an `http::Request` to `endpoint`, ready to sign and send.
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    fn http_request(
+        input: &Self::Input,
+        endpoint: &super::Endpoint,
+    ) -> Result<::http::Request<Vec<u8>>, EncodeError> {
+        Self::request(input)?.into_http(endpoint)
+    }
+
+    /// Reads an `http::Response` whose body is bytes (a `Vec<u8>`, `bytes::Bytes`, `String`…).
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    fn parse_http_response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<Self::Output, ResponseError<Self::Error>> {
+        let status = response.status().as_u16();
+        Self::parse_response(status, response.headers(), response.body().as_ref())
     }
 }
 
@@ -113,6 +131,7 @@ mod tests {
     use super::super::error::{DecodeError, ResponseError, UnmodeledError};
     use super::super::error_response::ErrorResponse;
     use super::{Empty, Operation, Request, ServiceError};
+    use crate::{Protocol, Service};
     use serde::{Deserialize, Serialize};
 
     #[derive(Serialize)]
@@ -178,6 +197,7 @@ mod tests {
         const NAME: &'static str = "Describe";
         const TARGET: &'static str = "Test_20240101.Describe";
         const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+        const SERVICE: Service = Service::new("Test_20240101", Protocol::AwsJson1_1);
         type Input = Input;
         type Output = Output;
         type Error = Error;
@@ -189,6 +209,7 @@ mod tests {
         const NAME: &'static str = "Ping";
         const TARGET: &'static str = "Test_20240101.Ping";
         const CONTENT_TYPE: &'static str = "application/x-amz-json-1.0";
+        const SERVICE: Service = Service::new("Test_20240101", Protocol::AwsJson1_0);
         type Input = Empty;
         type Output = Empty;
         type Error = Error;
@@ -203,6 +224,7 @@ mod tests {
             headers: vec![
                 ("X-Amz-Target", "Test_20240101.Describe".to_owned()),
                 ("Content-Type", "application/x-amz-json-1.1".to_owned()),
+                ("Content-Length", "15".to_owned()),
             ],
             body: br#"{"Names":["a"]}"#.to_vec(),
             host_prefix: None,
@@ -223,20 +245,23 @@ mod tests {
     fn reads_a_success() {
         let output = Describe::parse_response(200, &[], br#"{"Count":3,"New":true}"#).unwrap();
         assert_eq!(output, Output { count: 3 });
-        let Err(ResponseError::Decode(error)) = Describe::parse_response(204, &[], b"") else {
+        let headers = [("x-amzn-RequestId", "req-1")];
+        let result = Describe::parse_response(204, &headers, b"");
+        let Err(ResponseError::Decode { error, meta }) = result else {
             panic!("expected a decode error");
         };
         assert_eq!(
             error.to_string(),
             "at `Count`: missing required member `Count` at line 1 column 2"
         );
+        assert_eq!((meta.status, meta.request_id.as_deref()), (204, Some("req-1")));
     }
 
     #[test]
     fn reads_a_modeled_error() {
         let body = br#"{"__type":"com.amazon#ResourceNotFoundException","Message":"no fleet"}"#;
         let result = Describe::parse_response(400, &[], body);
-        let Err(ResponseError::Service(Error::NotFound(shape))) = result else {
+        let Err(ResponseError::Service { error: Error::NotFound(shape), .. }) = result else {
             panic!("expected NotFound, got {result:?}");
         };
         assert_eq!(shape.message.as_deref(), Some("no fleet"));
@@ -249,11 +274,15 @@ mod tests {
 
     #[test]
     fn keeps_an_unmodeled_error() {
-        let headers = [("x-amzn-ErrorType", "ThrottlingException:http://internal/")];
+        let headers = vec![
+            ("x-amzn-ErrorType".to_owned(), "ThrottlingException:http://internal/".to_owned()),
+            ("X-Amzn-RequestId".to_owned(), "b2c4".to_owned()),
+        ];
         let result = Describe::parse_response(400, &headers, br#"{"message":"slow down"}"#);
-        let Err(ResponseError::Service(Error::Unmodeled(error))) = result else {
+        let Err(ResponseError::Service { error: Error::Unmodeled(error), meta }) = result else {
             panic!("expected Unmodeled, got {result:?}");
         };
+        assert_eq!(meta.request_id.as_deref(), Some("b2c4"));
         assert_eq!(error.code, "ThrottlingException");
         assert_eq!(error.message.as_deref(), Some("slow down"));
         assert_eq!(error.status, 400);
@@ -264,7 +293,7 @@ mod tests {
     #[test]
     fn server_error_with_empty_body() {
         let result = Describe::parse_response(500, &[], b"");
-        let Err(ResponseError::Service(Error::Unmodeled(error))) = result else {
+        let Err(ResponseError::Service { error: Error::Unmodeled(error), .. }) = result else {
             panic!("expected Unmodeled, got {result:?}");
         };
         assert_eq!(error, UnmodeledError { code: String::new(), message: None, status: 500 });
@@ -273,7 +302,8 @@ mod tests {
     #[test]
     fn malformed_modeled_error_is_a_decode_error() {
         let body = br#"{"__type":"ResourceNotFoundException","Message":5}"#;
-        let Err(ResponseError::Decode(error)) = Describe::parse_response(404, &[], body) else {
+        let Err(ResponseError::Decode { error, .. }) = Describe::parse_response(404, &[], body)
+        else {
             panic!("expected a decode error");
         };
         assert_eq!(error.path(), "Message");

@@ -9,7 +9,9 @@ mod enums;
 mod int_enums;
 mod operations;
 mod overview;
+mod pagination;
 mod runtime_path;
+mod service;
 mod structs;
 mod types;
 mod unions;
@@ -66,7 +68,8 @@ pub fn emit_items(service: &Service, runtime: &RuntimePath) -> Result<String, Er
 
 fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
     let service = cx.service;
-    let items: Vec<Item<'_>> = (service.operations.iter().map(Item::Operation))
+    let items: Vec<Item<'_>> = std::iter::once(Item::Service)
+        .chain(service.operations.iter().map(Item::Operation))
         .chain(service.shapes.iter().filter(|shape| shape.kind.is_item()).map(Item::Shape))
         .collect();
     let chunk = items.len().div_ceil(threads.max(1)).max(1);
@@ -91,6 +94,7 @@ fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
 /// What becomes one top-level item (with its impls).
 #[derive(Clone, Copy)]
 enum Item<'a> {
+    Service,
     Operation(&'a crate::ir::Operation),
     Shape(&'a crate::ir::Shape),
 }
@@ -98,6 +102,7 @@ enum Item<'a> {
 impl Item<'_> {
     fn emit(self, cx: Context<'_>) -> TokenStream {
         match self {
+            Item::Service => service::emit(cx),
             Item::Operation(operation) => operations::emit(cx, operation),
             Item::Shape(shape) => match &shape.kind {
                 ShapeKind::Structure(structure) => structs::emit(cx, shape, structure),

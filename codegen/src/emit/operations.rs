@@ -22,6 +22,8 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         docs,
         deprecated,
         host_prefix,
+        request_compression,
+        pagination,
     } = operation;
     let name = ident(rust_name);
     let error = ident(error_name);
@@ -51,6 +53,11 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         .then(|| quote! { #[allow(deprecated)] });
     let error_enum = error_enum(cx, operation, errors);
     let host_prefix = host_prefix.as_deref().map(|segments| host_prefix_fn(cx, segments));
+    let compression = (!request_compression.is_empty()).then(|| {
+        quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#request_compression),*]; }
+    });
+    let pagination =
+        pagination.as_ref().map(|pagination| super::pagination::emit(cx, operation, pagination));
     quote! {
         #docs
         #deprecated
@@ -62,11 +69,15 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             const NAME: &'static str = #wire_name;
             const TARGET: &'static str = #target;
             const CONTENT_TYPE: &'static str = #content_type;
+            const SERVICE: #runtime::Service = SERVICE;
+            #compression
             type Input = #input_type;
             type Output = #output_type;
             type Error = #error;
             #host_prefix
         }
+
+        #pagination
 
         #error_enum
     }

@@ -52,6 +52,11 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
                 .clone()
                 .or_else(|| model.metadata.uid.clone())
                 .unwrap_or_default(),
+            service_id: model.metadata.service_id.clone(),
+            api_version: model.metadata.api_version.clone(),
+            signing_name: (model.metadata.signing_name.clone())
+                .or_else(|| model.metadata.endpoint_prefix.clone()),
+            endpoint_prefix: model.metadata.endpoint_prefix.clone(),
             docs: model.documentation.clone(),
             operations,
             shapes,
@@ -142,6 +147,10 @@ fn build_operation(
         docs: operation.documentation.clone(),
         deprecated: deprecation(operation.deprecated, &operation.deprecated_message),
         host_prefix,
+        request_compression: (operation.requestcompression.as_ref())
+            .map(|compression| compression.encodings.clone())
+            .unwrap_or_default(),
+        pagination: None,
     }
 }
 

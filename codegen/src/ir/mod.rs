@@ -9,11 +9,13 @@ mod cycles;
 mod endpoint;
 pub mod naming;
 mod nesting;
+mod paginate;
 mod protocol;
 mod satisfiable;
 mod shapes;
 
 pub use self::build::build;
+pub use self::paginate::paginate;
 
 /// Index of a shape in [`Service::shapes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,6 +29,14 @@ pub struct Service {
     pub target_prefix: String,
     /// `serviceFullName`, or the uid when the model has no full name.
     pub title: String,
+    /// `serviceId`, like `AppStream`.
+    pub service_id: Option<String>,
+    /// `apiVersion`, like `2016-12-01`.
+    pub api_version: Option<String>,
+    /// `signingName`, else `endpointPrefix` (as botocore signs).
+    pub signing_name: Option<String>,
+    /// `endpointPrefix`, the first label of the standard host name.
+    pub endpoint_prefix: Option<String>,
     pub docs: Option<String>,
     pub operations: Vec<Operation>,
     pub shapes: Vec<Shape>,
@@ -89,6 +99,35 @@ pub struct Operation {
     pub deprecated: Option<Deprecation>,
     /// The endpoint's `hostPrefix`, split at its `{Label}`s.
     pub host_prefix: Option<Vec<HostSegment>>,
+    /// The encodings of `requestcompression`, as the model lists them.
+    pub request_compression: Vec<String>,
+    /// How the operation pages, from a paginators file ([`paginate`]).
+    pub pagination: Option<Pagination>,
+}
+
+/// How a paginated operation pages: every path here is resolved and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The input members the token goes into.
+    pub input_tokens: Vec<Step>,
+    /// Where each token comes from in the output, one path per input token.
+    pub output_tokens: Vec<Vec<Step>>,
+    /// A boolean in the output that says whether more pages follow.
+    pub more_results: Option<Vec<Step>>,
+    /// The output's (first) result key: a list or a map.
+    pub result: Option<Vec<Step>>,
+    /// The input member that sets the page size.
+    pub limit: Option<Step>,
+}
+
+/// One member on a path through structures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub model_name: String,
+    pub rust_name: String,
+    pub target: ShapeId,
+    pub required: bool,
+    pub boxed: bool,
 }
 
 /// A piece of a host prefix.

@@ -4,10 +4,12 @@
 //! so a parsed model written back out says the same thing. Nothing here is validated: that is
 //! the `ir` stage's job, which can then name the shape and member at fault.
 
+mod paginators;
 mod parse;
 mod subset;
 mod wording;
 
+pub use self::paginators::{Paginator, Paginators, parse_paginators};
 pub use self::parse::parse;
 pub use self::subset::{reachable_shapes, subset};
 
@@ -44,6 +46,8 @@ pub struct Metadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint_prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_version: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
@@ -53,6 +57,8 @@ pub struct Metadata {
     pub service_full_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_prefix: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +88,18 @@ pub struct Operation {
     pub deprecated_message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<Endpoint>,
+    /// The encodings the service takes compressed request bodies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requestcompression: Option<RequestCompression>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An operation's `requestcompression` trait.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = r#"an object like `{"encodings": ["gzip"]}`"#)]
+pub struct RequestCompression {
+    pub encodings: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

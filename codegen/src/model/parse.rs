@@ -85,11 +85,11 @@ fn check<T: DeserializeOwned>(path: &[String], raw: &RawValue, problems: &mut Ve
     }
 }
 
-fn is_syntax(error: &serde_json::Error) -> bool {
+pub(super) fn is_syntax(error: &serde_json::Error) -> bool {
     error.is_syntax() || error.is_eof()
 }
 
-fn invalid_json(location: Location, error: &serde_json::Error) -> Problem {
+pub(super) fn invalid_json(location: Location, error: &serde_json::Error) -> Problem {
     Problem::new(location, format!("invalid JSON: {error}"))
 }
 
@@ -105,7 +105,7 @@ fn problem_at(steps: &[String], error: &serde_json::Error) -> Problem {
 }
 
 /// A path's steps: keys, and `[index]` for array elements.
-fn steps(path: &serde_path_to_error::Path) -> Vec<String> {
+pub(super) fn steps(path: &serde_path_to_error::Path) -> Vec<String> {
     path.iter()
         .map(|segment| match segment {
             Segment::Map { key } => key.clone(),
@@ -117,7 +117,7 @@ fn steps(path: &serde_path_to_error::Path) -> Vec<String> {
 }
 
 /// "`errors[0].shape`", or "" for no steps.
-fn key_path(steps: &[String]) -> String {
+pub(super) fn key_path(steps: &[String]) -> String {
     let mut path = String::new();
     for step in steps {
         if !path.is_empty() && !step.starts_with('[') {

@@ -1,0 +1,145 @@
+//! A request ready to sign and send, and how one is built.
+
+use super::compression;
+use super::endpoint::Endpoint;
+
+/// An HTTP request ready to sign and send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Always `POST` for awsJson.
+    pub method: &'static str,
+    /// Always `/` for awsJson.
+    pub path: &'static str,
+    /// `X-Amz-Target`, `Content-Type`, `Content-Encoding` when the body is compressed, and
+    /// `Content-Length`.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body, gzip-compressed where the operation asks for it ([`RequestOptions`]).
+    pub body: Vec<u8>,
+    /// What goes before the endpoint's host name (`data-` for `data-service.example.com`),
+    /// for operations whose model gives an endpoint `hostPrefix`.
+    pub host_prefix: Option<String>,
+}
+
+impl Request {
+    /// Builds the request for a body: the target and content type headers, then the body
+    /// compressed with the first of `compression` (the operation's `requestcompression`
+    /// encodings) that `options` allow, then `Content-Length`.
+    pub fn new(
+        target: &str,
+        content_type: &str,
+        compression: &[&str],
+        body: Vec<u8>,
+        host_prefix: Option<String>,
+        options: &RequestOptions,
+    ) -> Self {
+        let mut headers =
+            vec![("X-Amz-Target", target.to_owned()), ("Content-Type", content_type.to_owned())];
+        let body = match compression::compress(compression, options.min_compression_size, body) {
+            (body, Some(encoding)) => {
+                headers.push(("Content-Encoding", encoding.to_owned()));
+                body
+            }
+            (body, None) => body,
+        };
+        headers.push(("Content-Length", body.len().to_string()));
+        Request { method: "POST", path: "/", headers, body, host_prefix }
+    }
+
+    /// The first value of header `name` (any ASCII case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let found = self.headers.iter().find(|(header, _)| header.eq_ignore_ascii_case(name));
+        found.map(|(_, value)| value.as_str())
+    }
+
+    /// The URL of this request at `endpoint`: the host prefix before the host, the paths
+    /// joined (see [`Endpoint::url`]).
+    pub fn url(&self, endpoint: &Endpoint) -> String {
+        endpoint.url(self.path, self.host_prefix.as_deref())
+    }
+
+    /// The `Host` header of this request at `endpoint`.
+    pub fn authority(&self, endpoint: &Endpoint) -> String {
+        endpoint.authority(self.host_prefix.as_deref())
+    }
+}
+
+/// What a caller may choose about how requests are built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// The smallest body compressed, in bytes, for operations whose model asks for request
+    /// compression; `None`: never compress. Default 10,240, botocore's
+    /// `request_min_compression_size_bytes`. Compression needs the `gzip` feature; without
+    /// it bodies go uncompressed, which every service accepts.
+    pub min_compression_size: Option<usize>,
+}
+
+impl RequestOptions {
+    /// botocore's default threshold.
+    pub const DEFAULT_MIN_COMPRESSION_SIZE: usize = 10_240;
+
+    /// Compress bodies of at least `bytes` bytes where the operation asks for it.
+    pub fn min_compression_size(mut self, bytes: usize) -> Self {
+        self.min_compression_size = Some(bytes);
+        self
+    }
+
+    /// Never compress.
+    pub fn without_compression(mut self) -> Self {
+        self.min_compression_size = None;
+        self
+    }
+}
+
+impl Default for RequestOptions {
+    fn default() -> Self {
+        RequestOptions { min_compression_size: Some(Self::DEFAULT_MIN_COMPRESSION_SIZE) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Request, RequestOptions};
+    use crate::Endpoint;
+
+    fn request(body: &[u8], compression: &[&str], options: &RequestOptions) -> Request {
+        let content_type = "application/x-amz-json-1.1";
+        Request::new("Svc.Op", content_type, compression, body.to_vec(), None, options)
+    }
+
+    #[test]
+    fn every_request_says_its_length() {
+        let built = request(br#"{"Name":"a"}"#, &[], &RequestOptions::default());
+        assert_eq!(
+            built.headers,
+            [
+                ("X-Amz-Target", "Svc.Op".to_owned()),
+                ("Content-Type", "application/x-amz-json-1.1".to_owned()),
+                ("Content-Length", "12".to_owned()),
+            ]
+        );
+        assert_eq!(built.header("content-length"), Some("12"));
+        assert_eq!((built.method, built.path), ("POST", "/"));
+    }
+
+    #[test]
+    fn small_bodies_and_operations_without_compression_go_as_they_are() {
+        let big = vec![b' '; 20_000];
+        let uncompressed = request(&big, &[], &RequestOptions::default());
+        assert_eq!(uncompressed.body, big);
+        let small = request(b"{}", &["gzip"], &RequestOptions::default());
+        assert_eq!((small.body.as_slice(), small.header("Content-Encoding")), (&b"{}"[..], None));
+        let off = request(&big, &["gzip"], &RequestOptions::default().without_compression());
+        assert_eq!((off.body.len(), off.header("Content-Encoding")), (20_000, None));
+    }
+
+    #[test]
+    fn the_url_and_host_join_the_endpoint_and_the_host_prefix() {
+        let mut built = request(b"{}", &[], &RequestOptions::default());
+        built.host_prefix = Some("data-".to_owned());
+        let endpoint =
+            Endpoint::parse("https://example.com/custom/").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(built.url(&endpoint), "https://data-example.com/custom/");
+        assert_eq!(built.authority(&endpoint), "data-example.com");
+    }
+}

@@ -1,0 +1,35 @@
+//! The service's facts from its model's metadata, as the runtime's `Service`: `SERVICE`.
+
+use super::Context;
+use crate::ir::Protocol;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(cx: Context<'_>) -> TokenStream {
+    let runtime = cx.runtime;
+    let service = cx.service;
+    let target_prefix = &service.target_prefix;
+    let protocol = match service.protocol {
+        Protocol::AwsJson1_0 => quote! { #runtime::Protocol::AwsJson1_0 },
+        Protocol::AwsJson1_1 => quote! { #runtime::Protocol::AwsJson1_1 },
+    };
+    let facts = [
+        ("with_service_id", &service.service_id),
+        ("with_api_version", &service.api_version),
+        ("with_signing_name", &service.signing_name),
+        ("with_endpoint_prefix", &service.endpoint_prefix),
+    ];
+    let with = facts.into_iter().filter_map(|(method, fact)| {
+        let method = quote::format_ident!("{}", method);
+        fact.as_ref().map(|fact| quote! { .#method(#fact) })
+    });
+    let doc = format!(
+        " {}: what its model's metadata says, for signing requests and finding the endpoint.",
+        service.title
+    );
+    quote! {
+        #[doc = #doc]
+        pub const SERVICE: #runtime::Service =
+            #runtime::Service::new(#target_prefix, #protocol) #(#with)*;
+    }
+}
