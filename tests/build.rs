@@ -2,17 +2,19 @@
 // services side by side (AppStream and DynamoDB), so that the tests in tests/ prove their code
 // compiles and behaves.
 
-/// One generated file: its stem, the model, the operations to slice it to (`None`: all) and
-/// the path it names the runtime by (`None`: the default, `::awsjson_runtime`).
+/// One generated file: its stem, the model, the operations to slice it to (`None`: all), the
+/// path it names the runtime by (`None`: the default, `::awsjson_runtime`) and the model's
+/// paginators.
 struct Build {
     out: &'static str,
     model: &'static str,
     operations: Option<&'static [&'static str]>,
     runtime_path: Option<&'static str>,
+    paginators: Option<&'static str>,
 }
 
 const fn whole(out: &'static str, model: &'static str) -> Build {
-    Build { out, model, operations: None, runtime_path: None }
+    Build { out, model, operations: None, runtime_path: None, paginators: None }
 }
 
 const BUILDS: &[Build] = &[
@@ -27,6 +29,7 @@ const BUILDS: &[Build] = &[
         model: "../model/appstream-2016-12-01.latest.json",
         operations: Some(&["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"]),
         runtime_path: None,
+        paginators: None,
     },
     whole("two_services_appstream", "../model/appstream-2016-12-01.json"),
     whole("two_services_dynamodb", "models/dynamodb-2012-08-10.list-backups.json"),
@@ -35,12 +38,17 @@ const BUILDS: &[Build] = &[
         model: "../codegen/tests/fixtures/features.json",
         operations: None,
         runtime_path: Some("crate::reexported::rt"),
+        paginators: None,
+    },
+    Build {
+        paginators: Some("../codegen/tests/fixtures/paging.paginators.json"),
+        ..whole("paging", "../codegen/tests/fixtures/paging.json")
     },
 ];
 
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for Build { out, model, operations, runtime_path } in BUILDS {
+    for Build { out, model, operations, runtime_path, paginators } in BUILDS {
         println!("cargo:rerun-if-changed={model}");
         let mut builder = awsjson_codegen::Builder::new(model);
         if let Some(operations) = operations {
@@ -48,6 +56,10 @@ fn main() {
         }
         if let Some(runtime_path) = runtime_path {
             builder.runtime_path(*runtime_path);
+        }
+        if let Some(paginators) = paginators {
+            println!("cargo:rerun-if-changed={paginators}");
+            builder.paginators(paginators);
         }
         if let Err(error) = builder.out_file(out_dir.join(format!("{out}.rs"))).write() {
             eprintln!("error: {error}");

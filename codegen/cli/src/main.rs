@@ -89,7 +89,7 @@ fn runtime_path(path: &str) -> Result<String, String> {
     awsjson_codegen::emit::RuntimePath::new(path).map(|_| path.to_owned())
 }
 
-/// Which operations to take; by default all.
+/// Which operations to take (by default all), and their paginators.
 #[derive(clap::Args)]
 struct Selection {
     /// Only these operations and the shapes they reach.
@@ -98,6 +98,10 @@ struct Selection {
     /// Leave these operations out, with every shape only they reach.
     #[arg(long, value_name = "A,B,…", value_delimiter = ',')]
     exclude_operations: Vec<String>,
+    /// The model's paginators (botocore's paginators-1.json): paginated operations then
+    /// implement `Paginated`.
+    #[arg(long, value_name = "FILE")]
+    paginators: Option<PathBuf>,
 }
 
 impl Selection {
@@ -107,6 +111,9 @@ impl Selection {
             builder.operations(operations);
         }
         builder.exclude_operations(self.exclude_operations);
+        if let Some(paginators) = self.paginators {
+            builder.paginators(paginators);
+        }
         builder
     }
 }

@@ -56,8 +56,9 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     let compression = (!request_compression.is_empty()).then(|| {
         quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#request_compression),*]; }
     });
-    let pagination =
-        pagination.as_ref().map(|pagination| super::pagination::emit(cx, operation, pagination));
+    let pagination = pagination.as_ref().map(|pagination| {
+        super::pagination::emit(cx, operation, pagination, allow_deprecated.as_ref())
+    });
     quote! {
         #docs
         #deprecated

@@ -7,7 +7,13 @@ use crate::ir::{Operation, Pagination, ShapeId, ShapeKind, Step};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(cx: Context<'_>, operation: &Operation, pagination: &Pagination) -> TokenStream {
+/// `allow_deprecated` is the attribute the operation's own impls carry, if any.
+pub fn emit(
+    cx: Context<'_>,
+    operation: &Operation,
+    pagination: &Pagination,
+    allow_deprecated: Option<&TokenStream>,
+) -> TokenStream {
     // `limit` is only documented, by `doc`.
     let Pagination { input_tokens, output_tokens, more_results, result, limit: _ } = pagination;
     let (runtime, service) = (cx.runtime, cx.service);
@@ -63,7 +69,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation, pagination: &Pagination) -> 
     let more = more_results.as_deref().map(|path| {
         let flag = borrowed(&quote! { output }, path);
         quote! {
-            if #flag.copied() != ::std::option::Option::Some(true) {
+            if #flag != ::std::option::Option::Some(&true) {
                 return ::std::option::Option::None;
             }
         }
@@ -81,7 +87,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation, pagination: &Pagination) -> 
     let doc = doc(operation, pagination);
     quote! {
         #[doc = #doc]
-        #[allow(deprecated)]
+        #allow_deprecated
         impl #runtime::Paginated for #name {
             type Token = #token_type;
             type Items = #items_type;
