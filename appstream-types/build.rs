@@ -2,13 +2,21 @@
 // from today's whole model. Each comes with its overview, the docs of the module it goes into.
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let mut builds = vec![("appstream", "model/appstream-2016-12-01.json")];
+    // Module, model, and its paginators: botocore ships today's, none for the 2017 model.
+    let mut builds = vec![("appstream", "model/appstream-2016-12-01.json", None)];
     if std::env::var_os("CARGO_FEATURE_LATEST").is_some() {
-        builds.push(("latest", "model/appstream-2016-12-01.latest.json"));
+        let paginators = "model/appstream-2016-12-01.latest.paginators.json";
+        builds.push(("latest", "model/appstream-2016-12-01.latest.json", Some(paginators)));
     }
-    for (name, model) in builds {
-        println!("cargo:rerun-if-changed={model}");
-        let written = awsjson_codegen::Builder::new(model)
+    for (name, model, paginators) in builds {
+        let mut builder = awsjson_codegen::Builder::new(model);
+        for input in std::iter::once(model).chain(paginators) {
+            println!("cargo:rerun-if-changed={input}");
+        }
+        if let Some(paginators) = paginators {
+            builder.paginators(paginators);
+        }
+        let written = builder
             .out_file(out_dir.join(format!("{name}.rs")))
             .overview_file(out_dir.join(format!("{name}.md")))
             .write();

@@ -32,7 +32,10 @@ const BUILDS: &[Build] = &[
         paginators: None,
     },
     whole("two_services_appstream", "../model/appstream-2016-12-01.json"),
-    whole("two_services_dynamodb", "models/dynamodb-2012-08-10.list-backups.json"),
+    Build {
+        operations: Some(&["ListBackups"]),
+        ..whole("two_services_dynamodb", "models/dynamodb-2012-08-10.json")
+    },
     Build {
         out: "reexported_runtime",
         model: "../codegen/tests/fixtures/features.json",

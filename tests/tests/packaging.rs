@@ -31,7 +31,11 @@ fn the_package_includes_every_model_the_build_reads() {
         .collect();
     assert_eq!(
         models,
-        ["model/appstream-2016-12-01.json", "model/appstream-2016-12-01.latest.json"]
+        [
+            "model/appstream-2016-12-01.json",
+            "model/appstream-2016-12-01.latest.paginators.json",
+            "model/appstream-2016-12-01.latest.json"
+        ]
     );
     for model in models {
         assert!(manifest.contains(&format!("\"{model}\"")), "{model} is not in the package");

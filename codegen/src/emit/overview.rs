@@ -5,7 +5,8 @@ use crate::ir::{Operation, Protocol, Service, ShapeId, ShapeKind};
 use std::fmt::Write as _;
 
 /// The overview of `service` (generated from `source`): what it holds, then one table row per
-/// operation linking its unit struct, input, output and error enum.
+/// operation linking its unit struct, input, output and error enum, and saying whether and
+/// in which member it pages.
 pub fn overview(service: &Service, source: &str) -> String {
     let version = super::VERSION;
     let protocol = match service.protocol {
@@ -39,13 +40,20 @@ fn row(text: &mut String, service: &Service, operation: &Operation) {
         None => "none (`{}`)".to_owned(),
     };
     let deprecated = if operation.deprecated.is_some() { " (deprecated)" } else { "" };
+    let pages = match &operation.pagination {
+        Some(pagination) => match pagination.result.as_deref().and_then(<[_]>::last) {
+            Some(result) => format!(", pages of `{}`", result.model_name),
+            None => ", pages".to_owned(),
+        },
+        None => String::new(),
+    };
     let errors = match operation.errors.len() {
         0 => "none modeled".to_owned(),
         count => plural(count, "error"),
     };
     let _ = writeln!(
         text,
-        "| {}{deprecated} | {} | {} | {}: {errors} |",
+        "| {}{deprecated}{pages} | {} | {} | {}: {errors} |",
         link(&operation.rust_name),
         io(operation.input),
         io(operation.output),

@@ -68,11 +68,14 @@ fn resolve(
     let first_result = result_key.as_ref().and_then(|keys| keys.names().first());
     let result = first_result.and_then(|key| path(output, key, "result key"));
     if input_tokens.len() != output_tokens.len() {
+        let count = |count: usize, what: &str| match count {
+            1 => format!("1 {what} token"),
+            count => format!("{count} {what} tokens"),
+        };
         problems.push(format!(
-            "{} input tokens but {} output tokens: each input token takes the output token in \
-             its place",
-            input_tokens.len(),
-            output_tokens.len()
+            "{} but {}: each input token takes the output token in its place",
+            count(input_tokens.len(), "input"),
+            count(output_tokens.len(), "output")
         ));
     }
     for (key, token) in input_token.names().iter().zip(&input_tokens) {
@@ -99,14 +102,28 @@ fn resolve(
             }
         }
     }
-    check_kind(service, more_results.as_deref(), "more results", "a boolean", &mut problems, |k| {
-        matches!(k, ShapeKind::Boolean)
+    let mut check =
+        |steps: Option<&[Step]>, what: &str, expected: &str, test: fn(&ShapeKind) -> bool| {
+            let Some(last) = steps.and_then(<[Step]>::last) else {
+                return;
+            };
+            let shape = service.shape(last.target);
+            if !test(&shape.kind) {
+                let names: Vec<&str> =
+                    steps.into_iter().flatten().map(|s| s.model_name.as_str()).collect();
+                let key = names.join(".");
+                problems
+                    .push(format!("{what} `{key}` is `{}`, expected {expected}", shape.wire_name));
+            }
+        };
+    check(more_results.as_deref(), "more results", "a boolean", |kind| {
+        matches!(kind, ShapeKind::Boolean)
     });
-    check_kind(service, result.as_deref(), "result key", "a list or a map", &mut problems, |k| {
-        matches!(k, ShapeKind::List { .. } | ShapeKind::Map { .. })
+    check(result.as_deref(), "result key", "a list or a map", |kind| {
+        matches!(kind, ShapeKind::List { .. } | ShapeKind::Map { .. })
     });
-    check_kind(service, limit.as_deref(), "limit key", "a number", &mut problems, |k| {
-        matches!(k, ShapeKind::Integer | ShapeKind::Long)
+    check(limit.as_deref(), "limit key", "a number", |kind| {
+        matches!(kind, ShapeKind::Integer | ShapeKind::Long)
     });
     if !problems.is_empty() {
         return Err(problems);
@@ -149,26 +166,6 @@ fn path(service: &Service, shape: ShapeId, key: &str) -> Result<Vec<Step>, Strin
         steps.push(step);
     }
     Ok(steps)
-}
-
-fn check_kind(
-    service: &Service,
-    steps: Option<&[Step]>,
-    what: &str,
-    expected: &str,
-    problems: &mut Vec<String>,
-    test: impl Fn(&ShapeKind) -> bool,
-) {
-    let Some(last) = steps.and_then(<[Step]>::last) else {
-        return;
-    };
-    let shape = service.shape(last.target);
-    if !test(&shape.kind) {
-        problems.push(format!(
-            "{what} `{}` is `{}`, expected {expected}",
-            last.model_name, shape.wire_name
-        ));
-    }
 }
 
 /// Whether values of shapes `a` and `b` have the same Rust type, so a token read from one
