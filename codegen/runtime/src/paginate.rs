@@ -48,14 +48,9 @@ impl<E: fmt::Display> fmt::Display for PageError<E> {
     }
 }
 
-impl<E: ::std::error::Error + 'static> ::std::error::Error for PageError<E> {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            PageError::Send(error) => Some(error),
-            PageError::TokenRepeated { .. } => None,
-        }
-    }
-}
+/// For any `send` error that displays, `Box<dyn Error + Send + Sync>` included (which is not an
+/// `Error` itself); `Display` already shows it, so there is no `source`.
+impl<E: fmt::Debug + fmt::Display> ::std::error::Error for PageError<E> {}
 
 /// Every page of `O` from `input` (its token is set for each page), each got by `send`, which
 /// sends one request and reads its answer: build, sign, send, parse, with any client.

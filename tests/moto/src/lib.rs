@@ -1,0 +1,35 @@
+//! Types generated from botocore's DynamoDB, SQS and Secrets Manager models, and the client of
+//! the README, which calls them on any endpoint: build, sign, send, parse.
+
+pub mod client;
+
+pub mod dynamodb {
+    include!(concat!(env!("OUT_DIR"), "/dynamodb.rs"));
+}
+
+pub mod sqs {
+    include!(concat!(env!("OUT_DIR"), "/sqs.rs"));
+}
+
+pub mod secretsmanager {
+    include!(concat!(env!("OUT_DIR"), "/secretsmanager.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    /// What the README shows is the code that is compiled and run against moto.
+    #[test]
+    fn the_readme_shows_the_client_and_the_example_as_they_are() {
+        let readme = include_str!("../../../README.md");
+        for (path, code) in [
+            ("tests/moto/src/client.rs", include_str!("client.rs")),
+            ("tests/moto/examples/scan.rs", include_str!("../examples/scan.rs")),
+        ] {
+            let block = format!("```rust\n{code}```\n");
+            assert!(
+                readme.contains(&block),
+                "README.md does not show {path} as it is: copy it over"
+            );
+        }
+    }
+}
