@@ -1,6 +1,6 @@
 //! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
 
-use crate::emit::RuntimePath;
+use crate::emit::{Decoding, Options, RuntimePath};
 use crate::error::{Error, Location, Problem};
 use crate::{emit, ir, model};
 use std::collections::BTreeMap;
@@ -25,6 +25,7 @@ pub struct Builder {
     runtime_path: Option<String>,
     overview_file: Option<PathBuf>,
     paginators: Option<PathBuf>,
+    decoding: Decoding,
 }
 
 impl Builder {
@@ -38,7 +39,17 @@ impl Builder {
             runtime_path: None,
             overview_file: None,
             paginators: None,
+            decoding: Decoding::default(),
         }
+    }
+
+    /// How the generated operations' `parse_response` reads a body that leaves out a member
+    /// the model requires: [`Decoding::Correcting`] (the default, as Smithy asks of clients)
+    /// or [`Decoding::Strict`], for a crate that checks traffic. Callers may still choose per
+    /// call with `parse_response_with`.
+    pub fn decoding(&mut self, decoding: Decoding) -> &mut Self {
+        self.decoding = decoding;
+        self
     }
 
     /// The model's paginators (botocore's `paginators-1.json`, shipped beside each model):
@@ -93,8 +104,8 @@ impl Builder {
 
     /// The generated, formatted Rust source.
     pub fn generate(&self) -> Result<String, Error> {
-        let runtime = self.runtime()?;
-        emit::emit(&self.service()?, &source_name(&self.model), &runtime)
+        let options = self.options()?;
+        emit::emit(&self.service()?, &source_name(&self.model), &options)
     }
 
     /// Markdown that says what the generated code holds, with a table of every operation
@@ -136,12 +147,13 @@ impl Builder {
         Ok((model, service))
     }
 
-    fn runtime(&self) -> Result<RuntimePath, Error> {
-        match &self.runtime_path {
-            None => Ok(RuntimePath::default()),
+    fn options(&self) -> Result<Options, Error> {
+        let runtime = match &self.runtime_path {
+            None => RuntimePath::default(),
             Some(path) => RuntimePath::new(path)
-                .map_err(|message| Error::Setting { setting: "Builder::runtime_path", message }),
-        }
+                .map_err(|message| Error::Setting { setting: "Builder::runtime_path", message })?,
+        };
+        Ok(Options { runtime, decoding: self.decoding })
     }
 
     /// Validates the model, or the operations chosen of it, reporting every problem.
@@ -189,10 +201,10 @@ impl Builder {
         let out_file = self.out_file.as_ref().ok_or_else(|| {
             Error::Internal("Builder::write needs an out file: call Builder::out_file".to_owned())
         })?;
-        let runtime = self.runtime()?;
+        let options = self.options()?;
         let service = self.service()?;
         let source = source_name(&self.model);
-        write_if_changed(out_file, &emit::emit(&service, &source, &runtime)?)?;
+        write_if_changed(out_file, &emit::emit(&service, &source, &options)?)?;
         match &self.overview_file {
             Some(overview_file) => {
                 write_if_changed(overview_file, &emit::overview(&service, &source))
@@ -217,7 +229,7 @@ pub fn generate(
     operations: Option<&[&str]>,
 ) -> Result<String, Error> {
     let service = build_service(model, path, operations)?;
-    emit::emit(&service, &source_name(path), &RuntimePath::default())
+    emit::emit(&service, &source_name(path), &Options::default())
 }
 
 fn build_service(

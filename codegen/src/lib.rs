@@ -28,6 +28,7 @@ pub mod ir;
 pub mod model;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
+pub use self::emit::Decoding;
 pub use self::error::{Error, Location, Problem};
 
 /// The README's build script, compiled as a doctest.

@@ -91,26 +91,132 @@ fn code_is_read_from_code_when_there_is_no_type() {
     assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }
 
+/// The error `DescribeFleets` reads from `headers` and `body` (status 400).
+fn describe_fleets_error(headers: &[(&str, &str)], body: &[u8]) -> DescribeFleetsError {
+    match DescribeFleets::parse_response(400, headers, body) {
+        Err(ResponseError::Service { error, .. }) => error,
+        other => panic!("expected a service error, got {other:?}"),
+    }
+}
+
+fn not_found(message: Option<&str>) -> DescribeFleetsError {
+    DescribeFleetsError::ResourceNotFoundException(ResourceNotFoundException {
+        message: message.map(str::to_owned),
+    })
+}
+
+fn unmodeled(code: Option<&str>, message: Option<&str>) -> UnmodeledError {
+    UnmodeledError {
+        code: code.map(str::to_owned),
+        message: message.map(str::to_owned),
+        status: 400,
+        unreadable: None,
+    }
+}
+
+#[test]
+fn code_wins_over_type_as_smithy_orders_them() {
+    let body = br#"{"__type": "Other", "code": "ResourceNotFoundException", "Message": "m"}"#;
+    assert_eq!(describe_fleets_error(&[], body), not_found(Some("m")));
+}
+
+#[test]
+fn a_hash_in_the_suffix_is_not_a_namespace() {
+    let headers =
+        [("X-Amzn-ErrorType", "ResourceNotFoundException:http://internal.amazon.com/coral/#x")];
+    assert_eq!(describe_fleets_error(&headers, br#"{"Message": "gone"}"#), not_found(Some("gone")));
+}
+
+#[test]
+fn both_message_keys_at_once_are_read() {
+    // What a real server sends for SQS and SSM errors.
+    let body =
+        br#"{"__type": "ResourceNotFoundException", "message": "lower", "Message": "upper"}"#;
+    assert_eq!(describe_fleets_error(&[], body), not_found(Some("upper")));
+    // The model says `Message`; the other spelling alone is taken too.
+    let body = br#"{"__type": "ResourceNotFoundException", "message": "lower"}"#;
+    assert_eq!(describe_fleets_error(&[], body), not_found(Some("lower")));
+}
+
+#[test]
+fn an_odd_error_body_keeps_its_code_status_and_message() {
+    let cases: [(&[u8], &str, Option<&str>); 3] = [
+        (
+            br#"{"__type": "ResourceNotFoundException", "Message": "a", "Message": "b"}"#,
+            "member `Message` is given twice at line 1 column 65",
+            Some("a"),
+        ),
+        (
+            b"{\"__type\": \"ResourceNotFoundException\", \"Message\": \"caf\xe9\"}",
+            "invalid unicode code point at line 1 column 56",
+            Some("caf\u{fffd}"),
+        ),
+        (
+            br#"{"__type": "ResourceNotFoundException", "Message": ["a"]}"#,
+            "invalid type: sequence, expected a string at line 1 column 51",
+            None,
+        ),
+    ];
+    for (body, why, message) in cases {
+        let DescribeFleetsError::Unmodeled(error) = describe_fleets_error(&[], body) else {
+            panic!("{}: expected an unmodeled error", String::from_utf8_lossy(body));
+        };
+        let unreadable = error.unreadable.as_ref().map(|reason| reason.message().to_owned());
+        assert_eq!(unreadable.as_deref(), Some(why), "{}", String::from_utf8_lossy(body));
+        assert_eq!(
+            UnmodeledError { unreadable: None, ..error },
+            unmodeled(Some("ResourceNotFoundException"), message)
+        );
+    }
+}
+
+#[test]
+fn a_body_that_is_not_json_is_kept_as_the_message() {
+    let headers = [("X-Amzn-ErrorType", "ResourceNotFoundException")];
+    let DescribeFleetsError::Unmodeled(error) = describe_fleets_error(&headers, b"Bad Request")
+    else {
+        panic!("expected an unmodeled error");
+    };
+    assert_eq!(error.code.as_deref(), Some("ResourceNotFoundException"));
+    assert_eq!(error.message.as_deref(), Some("Bad Request"));
+    assert_eq!(
+        error.to_string(),
+        "ResourceNotFoundException (HTTP 400): Bad Request (the body does not read as that \
+         error: expected value at line 1 column 1)"
+    );
+    let page = b"<html><head><title>503 Service Unavailable</title></head></html>";
+    let error = describe_fleets_error(&[], page);
+    let expected =
+        unmodeled(None, Some("<html><head><title>503 Service Unavailable</title></head></html>"));
+    assert_eq!(error, DescribeFleetsError::Unmodeled(expected));
+}
+
 #[test]
 fn an_error_the_operation_does_not_list_is_unmodeled() {
     // ResourceInUseException is modeled for UpdateFleet, not for DescribeSessions.
     let body = br#"{"__type": "ResourceInUseException", "message": "busy"}"#;
     let error = DescribeSessions::parse_response(409, &[], body);
     let expected = DescribeSessionsError::Unmodeled(UnmodeledError {
-        code: "ResourceInUseException".into(),
+        code: Some("ResourceInUseException".into()),
         message: Some("busy".into()),
         status: 409,
+        unreadable: None,
     });
     assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }
 
 #[test]
-fn a_server_error_without_body_is_unmodeled() {
+fn a_server_error_without_body_is_unmodeled_without_a_code() {
     let error = DescribeSessions::parse_response(503, &[], b"");
     let expected = DescribeSessionsError::Unmodeled(UnmodeledError {
-        code: String::new(),
+        code: None,
         message: None,
         status: 503,
+        unreadable: None,
     });
+    assert_eq!(
+        error.as_ref().err().map(ToString::to_string).as_deref(),
+        Some("error without a code (HTTP 503)")
+    );
     assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }

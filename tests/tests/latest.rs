@@ -111,7 +111,7 @@ fn entitlement_already_exists_is_a_typed_error() {
             }
         )
     );
-    assert_eq!(error.code(), "EntitlementAlreadyExistsException");
+    assert_eq!(error.code(), Some("EntitlementAlreadyExistsException"));
     assert_eq!(
         error.to_string(),
         "EntitlementAlreadyExistsException: Entitlement finance already exists"

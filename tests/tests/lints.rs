@@ -38,7 +38,7 @@ fn a_deprecated_error_is_still_typed() {
         other => panic!("not a service error: {other:?}"),
     };
     assert!(matches!(&error, GetError::OldError(old) if old.message.as_deref() == Some("m")));
-    assert_eq!((error.code(), error.to_string()), ("OldError", "OldError: m".to_owned()));
+    assert_eq!((error.code(), error.to_string()), (Some("OldError"), "OldError: m".to_owned()));
 }
 
 #[test]

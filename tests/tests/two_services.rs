@@ -24,13 +24,13 @@ fn request<O: Operation>(input: &O::Input) -> (String, String, String) {
 }
 
 /// The code and message of the error `O` reads from an error response.
-fn error<O: Operation>(headers: &[(&str, &str)], body: &str) -> (String, Option<String>)
+fn error<O: Operation>(headers: &[(&str, &str)], body: &str) -> (Option<String>, Option<String>)
 where
     O::Output: std::fmt::Debug,
 {
     match O::parse_response(400, headers, body.as_bytes()) {
         Err(ResponseError::Service { error, .. }) => {
-            (error.code().to_owned(), error.message().map(str::to_owned))
+            (error.code().map(str::to_owned), error.message().map(str::to_owned))
         }
         other => panic!("{}: expected a service error, got {other:?}", O::NAME),
     }
@@ -78,13 +78,13 @@ fn one_generic_function_reads_the_errors_of_both() {
     let header = [("X-Amzn-ErrorType", "ResourceNotFoundException")];
     assert_eq!(
         error::<appstream::DescribeSessions>(&header, r#"{"Message":"no such stack"}"#),
-        ("ResourceNotFoundException".to_owned(), Some("no such stack".to_owned()))
+        (Some("ResourceNotFoundException".to_owned()), Some("no such stack".to_owned()))
     );
     let body =
         r#"{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"retry"}"#;
     assert_eq!(
         error::<dynamodb::ListBackups>(&[], body),
-        ("InternalServerError".to_owned(), Some("retry".to_owned()))
+        (Some("InternalServerError".to_owned()), Some("retry".to_owned()))
     );
 }
 

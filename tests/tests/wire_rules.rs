@@ -1,7 +1,7 @@
 //! The awsJson rules every generated type follows, asserted on exact JSON.
 
 // The default build: the four 2017 operations (tests/tests/latest.rs covers `latest`).
-use appstream_types::runtime::{DateTime, Operation, ResponseError};
+use appstream_types::runtime::{DateTime, Decoded, Decoding, Operation, ResponseError};
 use appstream_types::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -122,12 +122,17 @@ fn none_is_never_written() {
     );
 }
 
-#[test]
-fn a_missing_required_member_names_the_member_and_its_path() {
-    let body = br#"{"Fleets":[{"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t",
+/// Two fleets; the second leaves out `ComputeCapacityStatus.Desired` and `State`, which the
+/// model requires.
+const FLEETS_WITH_MISSING_MEMBERS: &[u8] =
+    br#"{"Fleets":[{"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t",
         "ComputeCapacityStatus":{"Desired":1},"State":"RUNNING"},
         {"Arn":"a","Name":"n","ImageName":"i","InstanceType":"t","ComputeCapacityStatus":{}}]}"#;
-    let error = match DescribeFleets::parse_response(200, &[], body) {
+
+#[test]
+fn a_strict_read_refuses_a_missing_required_member_naming_it_and_its_path() {
+    let body = FLEETS_WITH_MISSING_MEMBERS;
+    let error = match DescribeFleets::parse_response_with(200, &[], body, Decoding::Strict) {
         Err(ResponseError::Decode { error, .. }) => error,
         other => panic!("expected a decode error, got {other:?}"),
     };
@@ -135,6 +140,23 @@ fn a_missing_required_member_names_the_member_and_its_path() {
     assert_eq!(
         error.to_string(),
         "at `Fleets[1].ComputeCapacityStatus.Desired`: missing required member `Desired` at line 3 column 91"
+    );
+}
+
+#[test]
+fn parse_response_corrects_missing_required_members_and_says_which() {
+    let body = FLEETS_WITH_MISSING_MEMBERS;
+    let decoded = DescribeFleets::parse_response_with(200, &[], body, Decoding::Correcting);
+    let Decoded { value, corrected } = decoded.unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(corrected, ["Fleets[1].ComputeCapacityStatus.Desired", "Fleets[1].State"]);
+    let fleets = value.fleets.unwrap_or_default();
+    assert_eq!(fleets[1].compute_capacity_status.desired, 0);
+    assert_eq!(fleets[1].state.as_str(), "");
+    assert!(fleets[1].state.is_unknown());
+    // `parse_response` reads the same way, the generated crate's default.
+    assert_eq!(
+        DescribeFleets::parse_response(200, &[], body).ok(),
+        Some(DescribeFleetsResult { fleets: Some(fleets), next_token: None })
     );
 }
 

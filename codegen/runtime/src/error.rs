@@ -13,9 +13,15 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    /// An error at `path` (`""` for the body's root) saying `message`.
+    /// An error at `path` (`""` for the body's root) saying `message`; a message that quotes
+    /// much of the input is cut (to 512 characters), so it stays readable whatever came.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        let message = message.into();
+        let message = match super::decode::bounded(&message, 512) {
+            ::std::borrow::Cow::Borrowed(_) => message,
+            ::std::borrow::Cow::Owned(cut) => cut,
+        };
+        Self { path: path.into(), message }
     }
 
     /// Where in the body it failed, like `Fleets[0].VpcConfig.SubnetIds[1]`; `""` is the root.
@@ -101,26 +107,37 @@ impl From<::serde_json::Error> for EncodeError {
     }
 }
 
-/// An error response whose code matches no error shape of the operation.
+/// An error response that is none of the operation's modeled errors: its code matches no error
+/// shape, or its body does not read as the shape its code names ([`UnmodeledError::unreadable`]
+/// says why). The code, message and status are kept either way.
 ///
 /// Displays as `ThrottlingException (HTTP 400): Rate exceeded`, without the `: …` part when
-/// there is no message, and with `unknown error` when there is no code.
+/// there is no message, and as `error without a code (HTTP 503)` when there is no code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnmodeledError {
-    /// The error code with any namespace and `:` suffix removed; empty if the response had none.
-    pub code: String,
-    /// The error message, if the response had one.
+    /// The error code with any namespace and `:` suffix removed; `None` if the response named
+    /// none.
+    pub code: Option<String>,
+    /// The error message, if the response had one (a body that is not JSON is its message).
     pub message: Option<String>,
     /// The HTTP status code.
     pub status: u16,
+    /// Why the body did not read as the modeled error its code names; `None` when the code
+    /// names none. Boxed: it is rare, and errors travel in `Result`s.
+    pub unreadable: Option<Box<DecodeError>>,
 }
 
 impl fmt::Display for UnmodeledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = if self.code.is_empty() { "unknown error" } else { &self.code };
-        write!(f, "{code} (HTTP {})", self.status)?;
-        match &self.message {
-            Some(message) => write!(f, ": {message}"),
+        match &self.code {
+            Some(code) => write!(f, "{code} (HTTP {})", self.status)?,
+            None => write!(f, "error without a code (HTTP {})", self.status)?,
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        match &self.unreadable {
+            Some(why) => write!(f, " (the body does not read as that error: {why})"),
             None => Ok(()),
         }
     }
@@ -239,16 +256,24 @@ mod tests {
     #[test]
     fn unmodeled_error_display() {
         let mut error = UnmodeledError {
-            code: "ThrottlingException".to_owned(),
+            code: Some("ThrottlingException".to_owned()),
             message: Some("Rate exceeded".to_owned()),
             status: 400,
+            unreadable: None,
         };
         assert_eq!(error.to_string(), "ThrottlingException (HTTP 400): Rate exceeded");
         error.message = None;
         assert_eq!(error.to_string(), "ThrottlingException (HTTP 400)");
-        error.code.clear();
+        error.unreadable = Some(Box::new(DecodeError::new("Reason", "invalid type: integer `5`")));
+        assert_eq!(
+            error.to_string(),
+            "ThrottlingException (HTTP 400) (the body does not read as that error: at `Reason`: \
+             invalid type: integer `5`)"
+        );
+        error.code = None;
+        error.unreadable = None;
         error.status = 503;
-        assert_eq!(error.to_string(), "unknown error (HTTP 503)");
+        assert_eq!(error.to_string(), "error without a code (HTTP 503)");
     }
 
     #[test]
@@ -270,7 +295,12 @@ mod tests {
         assert_eq!(error.to_string(), "bad");
         assert!(error.source().is_none());
         assert!(error.service().is_none());
-        let unmodeled = UnmodeledError { code: "Boom".to_owned(), message: None, status: 500 };
+        let unmodeled = UnmodeledError {
+            code: Some("Boom".to_owned()),
+            message: None,
+            status: 500,
+            unreadable: None,
+        };
         let meta = ResponseMeta::new(500, Some("8c2f-41".to_owned()));
         let service = ResponseError::Service { error: unmodeled.clone(), meta };
         assert_eq!(service.to_string(), "Boom (HTTP 500) (request id 8c2f-41)");

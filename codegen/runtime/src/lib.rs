@@ -48,6 +48,7 @@ pub mod host;
 mod http;
 pub mod operation;
 pub mod paginate;
+mod raw;
 pub mod request;
 pub mod service;
 #[cfg(test)]
@@ -58,6 +59,7 @@ pub mod wire;
 
 pub use self::blob::Blob;
 pub use self::datetime::{DateTime, DateTimeError};
+pub use self::decode::{Decoded, Decoding};
 pub use self::endpoint::{Endpoint, EndpointError};
 pub use self::enums::{UnknownInteger, UnknownValue};
 pub use self::error::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};

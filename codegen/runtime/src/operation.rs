@@ -1,6 +1,7 @@
 //! An operation as a pair of pure functions: input to HTTP request, HTTP response to output.
 
-use super::error::{DecodeError, EncodeError, ResponseError, ResponseMeta};
+use super::decode::{Decoded, Decoding, from_body_with};
+use super::error::{EncodeError, ResponseError, ResponseMeta};
 use super::error_response::ErrorResponse;
 use super::headers::{Headers, request_id};
 use super::request::{Request, RequestOptions};
@@ -11,14 +12,14 @@ use super::service::Service;
 /// An error like any other (`Display`, `Debug`, `Send`, `Sync`), so code generic over an
 /// [`Operation`] can pass it on with `?`.
 pub trait ServiceError: ::std::error::Error + Send + Sync + Sized + 'static {
-    /// Picks the error shape by [`ErrorResponse::code`] and reads it; a code that matches no
-    /// shape should give an unmodeled error rather than fail. Fails only if a modeled body is
-    /// malformed.
-    fn from_error_response(response: &ErrorResponse<'_>) -> Result<Self, DecodeError>;
+    /// Picks the error shape by [`ErrorResponse::code`] and reads it ([`ErrorResponse::modeled`]);
+    /// a code that matches no shape, and a body that does not read as the shape its code names,
+    /// give an unmodeled error that keeps the code, message and status. Never fails.
+    fn from_error_response(response: &ErrorResponse<'_>) -> Self;
 
     /// The error code, like `ResourceNotFoundException`: a modeled error's shape name, or the
-    /// code an unmodeled error came with.
-    fn code(&self) -> &str;
+    /// code an unmodeled error came with; `None` when the response named none.
+    fn code(&self) -> Option<&str>;
 
     /// The error message, if the error has one.
     fn message(&self) -> Option<&str>;
@@ -37,6 +38,9 @@ pub trait Operation {
     /// The encodings the model's `requestcompression` lists (`["gzip"]`); empty for the
     /// operations that take their bodies as they are, which is nearly all of them.
     const REQUEST_COMPRESSION: &'static [&'static str] = &[];
+    /// How [`Operation::parse_response`] reads bodies: correcting required members a body
+    /// leaves out, unless the generator was told otherwise (`Builder::decoding`).
+    const DECODING: Decoding = Decoding::Correcting;
     /// The request body type.
     type Input: ::serde::Serialize;
     /// The successful response body type.
@@ -67,24 +71,36 @@ pub trait Operation {
 
     /// Reads a response: a 2xx body as the output, anything else as an error. `headers` are any
     /// client's ([`Headers`]): `&[("X-Amzn-ErrorType", "…")]`, owned pairs, or an
-    /// `http::HeaderMap`. Errors keep the status and the request id.
+    /// `http::HeaderMap`. Errors keep the status and the request id. Bodies are read as
+    /// [`Operation::DECODING`] says; [`Operation::parse_response_with`] chooses per call and
+    /// says which members it corrected.
     fn parse_response<H: Headers + ?Sized>(
         status: u16,
         headers: &H,
         body: &[u8],
     ) -> Result<Self::Output, ResponseError<Self::Error>> {
+        Self::parse_response_with(status, headers, body, Self::DECODING)
+            .map(|decoded| decoded.value)
+    }
+
+    /// [`Operation::parse_response`] with a choice of decoding: [`Decoding::Strict`] refuses a
+    /// body that leaves out a member the model requires, [`Decoding::Correcting`] reads it as
+    /// its zero value and lists it in [`Decoded::corrected`].
+    fn parse_response_with<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+        decoding: Decoding,
+    ) -> Result<Decoded<Self::Output>, ResponseError<Self::Error>> {
         if (200..=299).contains(&status) {
-            return super::decode::from_body(body).map_err(|error| ResponseError::Decode {
+            return from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
                 error,
                 meta: ResponseMeta::new(status, request_id(headers)),
             });
         }
-        let response = ErrorResponse::parse(status, headers, body);
-        let meta = response.meta();
-        match Self::Error::from_error_response(&response) {
-            Ok(error) => Err(ResponseError::Service { error, meta }),
-            Err(error) => Err(ResponseError::Decode { error, meta }),
-        }
+        let response = ErrorResponse::parse(status, headers, body).with_decoding(decoding);
+        let error = Self::Error::from_error_response(&response);
+        Err(ResponseError::Service { error, meta: response.meta() })
     }
 
     /// The request as an `http::Request` to `endpoint`, ready to sign and send.
@@ -128,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for Empty {
 
 #[cfg(test)]
 mod tests {
-    use super::super::error::{DecodeError, ResponseError, UnmodeledError};
+    use super::super::error::{ResponseError, UnmodeledError};
     use super::super::error_response::ErrorResponse;
     use super::{Empty, Operation, Request, ServiceError};
     use crate::{Protocol, Service};
@@ -162,24 +178,27 @@ mod tests {
 
     impl std::fmt::Display for Error {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.code())
+            f.write_str(self.code().unwrap_or("no code"))
         }
     }
 
     impl std::error::Error for Error {}
 
     impl ServiceError for Error {
-        fn from_error_response(response: &ErrorResponse<'_>) -> Result<Self, DecodeError> {
+        fn from_error_response(response: &ErrorResponse<'_>) -> Self {
             match response.code() {
-                "ResourceNotFoundException" => Ok(Self::NotFound(response.parse_body()?)),
-                _ => Ok(Self::Unmodeled(response.to_unmodeled())),
+                Some("ResourceNotFoundException") => match response.modeled() {
+                    Ok(shape) => Self::NotFound(shape),
+                    Err(unmodeled) => Self::Unmodeled(unmodeled),
+                },
+                _ => Self::Unmodeled(response.to_unmodeled()),
             }
         }
 
-        fn code(&self) -> &str {
+        fn code(&self) -> Option<&str> {
             match self {
-                Self::NotFound(_) => "ResourceNotFoundException",
-                Self::Unmodeled(error) => &error.code,
+                Self::NotFound(_) => Some("ResourceNotFoundException"),
+                Self::Unmodeled(error) => error.code.as_deref(),
             }
         }
 
@@ -246,13 +265,13 @@ mod tests {
         let output = Describe::parse_response(200, &[], br#"{"Count":3,"New":true}"#).unwrap();
         assert_eq!(output, Output { count: 3 });
         let headers = [("x-amzn-RequestId", "req-1")];
-        let result = Describe::parse_response(204, &headers, b"");
+        let result = Describe::parse_response(204, &headers, br#"{"Count":"3"}"#);
         let Err(ResponseError::Decode { error, meta }) = result else {
             panic!("expected a decode error");
         };
         assert_eq!(
             error.to_string(),
-            "at `Count`: missing required member `Count` at line 1 column 2"
+            "invalid type: string \"3\", expected u32 at line 1 column 12"
         );
         assert_eq!((meta.status, meta.request_id.as_deref()), (204, Some("req-1")));
     }
@@ -268,7 +287,7 @@ mod tests {
         let error = Error::NotFound(shape);
         assert_eq!(
             (error.code(), error.message()),
-            ("ResourceNotFoundException", Some("no fleet"))
+            (Some("ResourceNotFoundException"), Some("no fleet"))
         );
     }
 
@@ -283,11 +302,14 @@ mod tests {
             panic!("expected Unmodeled, got {result:?}");
         };
         assert_eq!(meta.request_id.as_deref(), Some("b2c4"));
-        assert_eq!(error.code, "ThrottlingException");
+        assert_eq!(error.code.as_deref(), Some("ThrottlingException"));
         assert_eq!(error.message.as_deref(), Some("slow down"));
         assert_eq!(error.status, 400);
         let error = Error::Unmodeled(error);
-        assert_eq!((error.code(), error.message()), ("ThrottlingException", Some("slow down")));
+        assert_eq!(
+            (error.code(), error.message()),
+            (Some("ThrottlingException"), Some("slow down"))
+        );
     }
 
     #[test]
@@ -296,16 +318,29 @@ mod tests {
         let Err(ResponseError::Service { error: Error::Unmodeled(error), .. }) = result else {
             panic!("expected Unmodeled, got {result:?}");
         };
-        assert_eq!(error, UnmodeledError { code: String::new(), message: None, status: 500 });
+        let expected = UnmodeledError { code: None, message: None, status: 500, unreadable: None };
+        assert_eq!(error, expected);
     }
 
     #[test]
-    fn malformed_modeled_error_is_a_decode_error() {
+    fn a_modeled_code_whose_body_does_not_read_keeps_the_code() {
         let body = br#"{"__type":"ResourceNotFoundException","Message":5}"#;
-        let Err(ResponseError::Decode { error, .. }) = Describe::parse_response(404, &[], body)
-        else {
-            panic!("expected a decode error");
+        let result = Describe::parse_response(404, &[], body);
+        let Err(ResponseError::Service { error: Error::Unmodeled(error), .. }) = result else {
+            panic!("expected an unmodeled error, got {result:?}");
         };
-        assert_eq!(error.path(), "Message");
+        assert_eq!((error.code.as_deref(), error.status), (Some("ResourceNotFoundException"), 404));
+        assert_eq!(error.unreadable.map(|why| why.path().to_owned()), Some(String::new()));
+        let html = b"<html><body><h1>404 Not Found</h1></body></html>";
+        let header = [("X-Amzn-ErrorType", "ResourceNotFoundException")];
+        let result = Describe::parse_response(404, &header, html);
+        let Err(ResponseError::Service { error: Error::Unmodeled(error), .. }) = result else {
+            panic!("expected an unmodeled error, got {result:?}");
+        };
+        assert_eq!(error.code.as_deref(), Some("ResourceNotFoundException"));
+        assert_eq!(
+            error.message.as_deref(),
+            Some("<html><body><h1>404 Not Found</h1></body></html>")
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! need one carry it, so everything else keeps serde's derived fast path.
 
 use super::datetime::DateTime;
+use super::{decode, raw};
 use ::serde::de::{Deserialize, Deserializer, Error as _};
 use ::serde::ser::{Error as _, Serialize, Serializer};
 use ::std::collections::BTreeMap;
@@ -103,9 +104,49 @@ impl<F: WireForm<T>, T> WireForm<Vec<T>> for List<F> {
         serializer.collect_seq(value.iter().map(SerializeAs::<F, T>::new))
     }
 
+    /// Only from a JSON array; each element's index is tracked in the decode's path.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-        let values = Vec::<DeserializeAs<F, T>>::deserialize(deserializer)?;
-        Ok(values.into_iter().map(DeserializeAs::into_inner).collect())
+        deserializer.deserialize_seq(ListVisitor::<F, T>(PhantomData))
+    }
+}
+
+struct ListVisitor<F, T>(PhantomData<(F, T)>);
+
+impl<'de, F: WireForm<T>, T> ::serde::de::Visitor<'de> for ListVisitor<F, T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list (an array)")
+    }
+
+    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        // serde_json gives no length; a hint from elsewhere is trusted only so far.
+        let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        if !decode::tracking() {
+            while let Some(value) = seq.next_element::<DeserializeAs<F, T>>()? {
+                values.push(value.into_inner());
+            }
+            return Ok(values);
+        }
+        while let Some(value) = seq.next_element_seed(Indexed::<F, T>(values.len(), PhantomData))? {
+            values.push(value);
+        }
+        Ok(values)
+    }
+}
+
+/// An element read with form `F` at `index`, which is in the path while it is read: a seed is
+/// called only for an element that is there.
+struct Indexed<F, T>(usize, PhantomData<(F, T)>);
+
+impl<'de, F: WireForm<T>, T> ::serde::de::DeserializeSeed<'de> for Indexed<F, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        decode::push(decode::Segment::Index(self.0));
+        let value = F::deserialize(deserializer)?;
+        decode::pop();
+        Ok(value)
     }
 }
 
@@ -122,9 +163,114 @@ where
             .collect_map(value.iter().map(|(key, value)| (key, SerializeAs::<F, T>::new(value))))
     }
 
+    /// Only from a JSON object; each key is tracked in the decode's path.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<K, T>, D::Error> {
-        let values = BTreeMap::<K, DeserializeAs<F, T>>::deserialize(deserializer)?;
-        Ok(values.into_iter().map(|(key, value)| (key, value.into_inner())).collect())
+        deserializer.deserialize_map(MapVisitor::<F, K, T>(PhantomData))
+    }
+}
+
+struct MapVisitor<F, K, T>(PhantomData<(F, K, T)>);
+
+impl<'de, F, K, T> ::serde::de::Visitor<'de> for MapVisitor<F, K, T>
+where
+    F: WireForm<T>,
+    K: Ord + for<'k> Deserialize<'k>,
+{
+    type Value = BTreeMap<K, T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map (an object)")
+    }
+
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut values = BTreeMap::new();
+        let tracking = decode::tracking();
+        while let Some(key) = map.next_key::<crate::union::MemberName<'de>>()? {
+            let key_text = key.as_str();
+            let parsed =
+                K::deserialize(::serde::de::value::StrDeserializer::<A::Error>::new(key_text))?;
+            if tracking {
+                decode::push(decode::Segment::Key(key_text.to_owned()));
+            }
+            let value = map.next_value::<DeserializeAs<F, T>>()?;
+            if tracking {
+                decode::pop();
+            }
+            values.insert(parsed, value.into_inner());
+        }
+        Ok(values)
+    }
+}
+
+/// A value whose own serde form is the wire's: structures, unions, enums, strings, booleans,
+/// blobs, timestamps in epoch seconds.
+pub struct Plain;
+
+impl<T: Serialize + for<'de> Deserialize<'de>> WireForm<T> for Plain {
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::deserialize(deserializer)
+    }
+}
+
+/// `integer` and `long`: JSON integers, and `-0`, which serde_json reads as a float, as 0.
+pub struct Integer;
+
+impl WireForm<i32> for Integer {
+    fn serialize<S: Serializer>(value: &i32, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(*value)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
+        let value = deserializer.deserialize_i64(IntegerVisitor("a 32-bit integer"))?;
+        i32::try_from(value).map_err(|_| {
+            D::Error::invalid_value(::serde::de::Unexpected::Signed(value), &"a 32-bit integer")
+        })
+    }
+}
+
+impl WireForm<i64> for Integer {
+    fn serialize<S: Serializer>(value: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(*value)
+    }
+
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        deserializer.deserialize_i64(IntegerVisitor("a 64-bit integer"))
+    }
+}
+
+/// An integer of any width, read as `i64`; says what it expects.
+struct IntegerVisitor(&'static str);
+
+impl ::serde::de::Visitor<'_> for IntegerVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> Result<i64, E> {
+        Ok(value)
+    }
+
+    fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> Result<i64, E> {
+        i64::try_from(value)
+            .map_err(|_| E::invalid_value(::serde::de::Unexpected::Unsigned(value), &self))
+    }
+
+    /// `-0` (serde_json keeps its sign by reading it as a float) is 0; no other float is.
+    fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> Result<i64, E> {
+        if value == 0.0 && value.is_sign_negative() {
+            Ok(0)
+        } else {
+            Err(E::invalid_type(::serde::de::Unexpected::Float(value), &self))
+        }
     }
 }
 
@@ -153,8 +299,9 @@ impl WireForm<f64> for Float {
         }
     }
 
+    /// From the number's exact text, so every double comes back bit for bit.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-        deserializer.deserialize_any(FloatVisitor)
+        raw::deserialize::<Exact<f64>, D>(deserializer).map(|exact| exact.0)
     }
 }
 
@@ -166,11 +313,87 @@ impl WireForm<f32> for Float {
         }
     }
 
+    /// From the number's exact text, rounded once to the nearest `f32`: through an `f64` it
+    /// would be rounded twice, which can miss.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
-        let value = deserializer.deserialize_any(FloatVisitor)?;
-        // Rounding to the nearest f32 is what reading a `float` means.
-        #[allow(clippy::cast_possible_truncation)]
-        Ok(value as f32)
+        raw::deserialize::<Exact<f32>, D>(deserializer).map(|exact| exact.0)
+    }
+}
+
+/// A float read from its JSON text.
+struct Exact<T>(T);
+
+/// What `Exact` needs of `f32` and `f64`.
+trait FloatText: Sized + ::std::str::FromStr {
+    const NAN: Self;
+    const INFINITY: Self;
+    const NEG_INFINITY: Self;
+    fn from_f64(value: f64) -> Self;
+}
+
+impl FloatText for f64 {
+    const NAN: f64 = f64::NAN;
+    const INFINITY: f64 = f64::INFINITY;
+    const NEG_INFINITY: f64 = f64::NEG_INFINITY;
+    fn from_f64(value: f64) -> f64 {
+        value
+    }
+}
+
+impl FloatText for f32 {
+    const NAN: f32 = f32::NAN;
+    const INFINITY: f32 = f32::INFINITY;
+    const NEG_INFINITY: f32 = f32::NEG_INFINITY;
+    // Only for deserializers without raw values, which hand over an f64.
+    #[allow(clippy::cast_possible_truncation)]
+    fn from_f64(value: f64) -> f32 {
+        value as f32
+    }
+}
+
+impl<T: FloatText> raw::FromJsonText for Exact<T> {
+    fn expecting(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ::serde::de::Visitor::expecting(&FloatVisitor, f)
+    }
+
+    fn from_json_text<E: ::serde::de::Error>(json: &str) -> Result<Self, E> {
+        match json.as_bytes().first() {
+            Some(b'-' | b'0'..=b'9') => json
+                .parse::<T>()
+                .map(Exact)
+                .map_err(|_| E::custom(format_args!("invalid number {json}"))),
+            Some(b'"') => {
+                let text: ::std::borrow::Cow<'_, str> = match json.get(1..json.len() - 1) {
+                    Some(plain) if !plain.contains('\\') => plain.into(),
+                    _ => ::serde_json::from_str::<String>(json).map_err(E::custom)?.into(),
+                };
+                match ::serde::de::Visitor::visit_str::<E>(FloatVisitor, &text)? {
+                    value if value.is_nan() => Ok(Exact(T::NAN)),
+                    value if value > 0.0 => Ok(Exact(T::INFINITY)),
+                    _ => Ok(Exact(T::NEG_INFINITY)),
+                }
+            }
+            _ => {
+                let unexpected = unexpected(json);
+                Err(E::invalid_type(unexpected, &FloatVisitor))
+            }
+        }
+    }
+
+    fn from_other<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FloatVisitor).map(|value| Exact(T::from_f64(value)))
+    }
+}
+
+/// What a JSON text that is not a number or a string holds, for messages.
+fn unexpected(json: &str) -> ::serde::de::Unexpected<'static> {
+    use ::serde::de::Unexpected;
+    match json.as_bytes().first() {
+        Some(b't') => Unexpected::Bool(true),
+        Some(b'f') => Unexpected::Bool(false),
+        Some(b'n') => Unexpected::Unit,
+        Some(b'[') => Unexpected::Seq,
+        _ => Unexpected::Map,
     }
 }
 

@@ -108,6 +108,14 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         }
 
         #allow
+        impl #runtime::decode::Zero for #name {
+            /// The empty string: a value the model does not list.
+            fn zero() -> Self {
+                Self::#unknown(#runtime::decode::Zero::zero())
+            }
+        }
+
+        #allow
         impl<'de> #serde::Deserialize<'de> for #name {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 #runtime::enums::deserialize(deserializer)

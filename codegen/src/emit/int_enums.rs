@@ -77,9 +77,17 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
         }
 
         #allow
+        impl #runtime::decode::Zero for #name {
+            fn zero() -> Self {
+                Self::from(0)
+            }
+        }
+
+        #allow
         impl<'de> #serde::Deserialize<'de> for #name {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i32 as #serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                // Through the runtime's integer form, which reads `-0` as 0.
+                <#runtime::wire::Integer as #runtime::wire::WireForm<i32>>::deserialize(deserializer).map(Self::from)
             }
         }
     }

@@ -4,7 +4,7 @@ use super::types::is_deprecated;
 use super::types::message_member;
 use super::{Context, deprecated_attr, doc_attrs, ident, taken_note};
 use crate::ir::naming::UNMODELED_VARIANT;
-use crate::ir::{HostSegment, Operation, OperationError, ShapeId, ShapeKind};
+use crate::ir::{HostSegment, Member, Operation, OperationError, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -53,6 +53,9 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         .then(|| quote! { #[allow(deprecated)] });
     let error_enum = error_enum(cx, operation, errors);
     let host_prefix = host_prefix.as_deref().map(|segments| host_prefix_fn(cx, segments));
+    let decoding = (cx.decoding == super::Decoding::Strict).then(|| {
+        quote! { const DECODING: #runtime::Decoding = #runtime::Decoding::Strict; }
+    });
     let compression = (!request_compression.is_empty()).then(|| {
         quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#request_compression),*]; }
     });
@@ -72,6 +75,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             const CONTENT_TYPE: &'static str = #content_type;
             const SERVICE: #runtime::Service = SERVICE;
             #compression
+            #decoding
             type Input = #input_type;
             type Output = #output_type;
             type Error = #error;
@@ -137,31 +141,71 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
         .iter()
         .any(|error| is_deprecated(service, error.shape))
         .then(|| quote! { #[allow(deprecated)] });
-    let message_arms = errors.iter().zip(&variants).map(|(error, variant)| {
-        let members = match &service.shape(error.shape).kind {
-            ShapeKind::Structure(structure) => structure.members.as_slice(),
-            _ => &[],
-        };
-        match message_member(service, members) {
-            Some(member) if member.required => {
-                let field = ident(&member.rust_name);
-                quote! { Self::#variant(error) => ::std::option::Option::Some(error.#field.as_str()), }
-            }
-            Some(member) => {
-                let field = ident(&member.rust_name);
-                quote! { Self::#variant(error) => error.#field.as_deref(), }
-            }
-            None => quote! { Self::#variant(_) => ::std::option::Option::None, },
+    let message_members: Vec<Option<&Member>> = (errors.iter())
+        .map(|error| match &service.shape(error.shape).kind {
+            ShapeKind::Structure(structure) => message_member(service, &structure.members),
+            _ => None,
+        })
+        .collect();
+    let message_arms = message_members.iter().zip(&variants).map(|(member, variant)| match member {
+        Some(member) if member.required => {
+            let field = ident(&member.rust_name);
+            quote! { Self::#variant(error) => ::std::option::Option::Some(error.#field.as_str()), }
         }
+        Some(member) => {
+            let field = ident(&member.rust_name);
+            quote! { Self::#variant(error) => error.#field.as_deref(), }
+        }
+        None => quote! { Self::#variant(_) => ::std::option::Option::None, },
     });
+    // Services send the message as `message` or `Message` whatever the model says: a shape
+    // whose own key was not there takes the one the response had.
+    let fills = message_members.iter().map(|member| match member {
+        Some(member) if member.required => {
+            let field = ident(&member.rust_name);
+            quote! {
+                if error.#field.is_empty() {
+                    if let ::std::option::Option::Some(message) = response.message() {
+                        error.#field = ::std::borrow::ToOwned::to_owned(message);
+                    }
+                }
+            }
+        }
+        Some(member) => {
+            let field = ident(&member.rust_name);
+            quote! {
+                if error.#field.is_none() {
+                    error.#field = response.message().map(::std::borrow::ToOwned::to_owned);
+                }
+            }
+        }
+        None => TokenStream::new(),
+    });
+    let bindings: Vec<TokenStream> = (message_members.iter())
+        .map(|member| {
+            if member.is_some() {
+                quote! { mut error }
+            } else {
+                quote! { error }
+            }
+        })
+        .collect();
     let parse = if errors.is_empty() {
-        quote! { ::std::result::Result::Ok(Self::#unmodeled(response.to_unmodeled())) }
+        quote! { Self::#unmodeled(response.to_unmodeled()) }
     } else {
         quote! {
-            ::std::result::Result::Ok(match response.code() {
-                #( #codes => Self::#variants(response.parse_body()?), )*
+            match response.code() {
+                #(
+                    ::std::option::Option::Some(#codes) => match response.modeled::<#types>() {
+                        ::std::result::Result::Ok(#bindings) => {
+                            #fills
+                            Self::#variants(error)
+                        }
+                        ::std::result::Result::Err(unmodeled) => Self::#unmodeled(unmodeled),
+                    },
+                )*
                 _ => Self::#unmodeled(response.to_unmodeled()),
-            })
+            }
         }
     };
     quote! {
@@ -179,16 +223,14 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
 
         #allow_deprecated
         impl #runtime::ServiceError for #name {
-            fn from_error_response(
-                response: &#runtime::ErrorResponse<'_>,
-            ) -> ::std::result::Result<Self, #runtime::DecodeError> {
+            fn from_error_response(response: &#runtime::ErrorResponse<'_>) -> Self {
                 #parse
             }
 
-            fn code(&self) -> &str {
+            fn code(&self) -> ::std::option::Option<&str> {
                 match self {
-                    #( Self::#variants(_) => #codes, )*
-                    Self::#unmodeled(error) => &error.code,
+                    #( Self::#variants(_) => ::std::option::Option::Some(#codes), )*
+                    Self::#unmodeled(error) => error.code.as_deref(),
                 }
             }
 

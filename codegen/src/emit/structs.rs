@@ -26,22 +26,23 @@ pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStrea
         .iter()
         .any(|m| m.deprecated.is_some() || is_deprecated(service, m.target))
         .then(|| quote! { #[allow(deprecated)] });
-    let fields =
-        members.iter().map(|member| field(cx, member, message_alias(members, member, *exception)));
+    let fields = members.iter().map(|member| field(cx, member));
     let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
     let error_impls = exception.then(|| error_impls(service, shape, members));
     let constructor = default.is_none().then(|| constructor(cx, shape, members));
     let serde = cx.serde();
     let serde_crate = format!("{}::__private::serde", cx.runtime.text());
+    let deserialize = super::deserialize::emit(cx, shape, members);
     quote! {
         #docs
         #deprecated
         #allow_deprecated
-        #[derive(#debug_derive Clone, PartialEq, #default #serde::Serialize, #serde::Deserialize)]
+        #[derive(#debug_derive Clone, PartialEq, #default #serde::Serialize)]
         #[serde(crate = #serde_crate)]
         pub struct #name {
             #(#fields)*
         }
+        #deserialize
         #constructor
         #debug_impl
         #error_impls
@@ -82,18 +83,7 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
     }
 }
 
-/// Services send an error's message as `message` or `Message`, whatever the model says; an
-/// error shape's message member reads both, unless another member is the other spelling.
-fn message_alias(members: &[Member], member: &Member, in_exception: bool) -> Option<&'static str> {
-    let other = match member.wire_name.as_str() {
-        "Message" => "message",
-        "message" => "Message",
-        _ => return None,
-    };
-    (in_exception && members.iter().all(|m| m.wire_name != other)).then_some(other)
-}
-
-fn field(cx: Context<'_>, member: &Member, alias: Option<&str>) -> TokenStream {
+fn field(cx: Context<'_>, member: &Member) -> TokenStream {
     // `target` and `boxed` are read by `member_type`.
     let Member {
         model_name,
@@ -109,7 +99,6 @@ fn field(cx: Context<'_>, member: &Member, alias: Option<&str>) -> TokenStream {
         json_value: _,
     } = member;
     // `timestamp_format` and `json_value` are read by `member_type` and `member_form`.
-    let alias = alias.map(|alias| quote! { alias = #alias, });
     let name = ident(rust_name);
     let ty = member_type(cx, member);
     let form = member_form(cx, member);
@@ -120,7 +109,7 @@ fn field(cx: Context<'_>, member: &Member, alias: Option<&str>) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name, #alias #with)]
+            #[serde(rename = #wire_name, #with)]
             pub #name: #ty,
         }
     } else {
@@ -128,11 +117,10 @@ fn field(cx: Context<'_>, member: &Member, alias: Option<&str>) -> TokenStream {
         let with = form
             .map(|form| with_path(cx, &quote! { #runtime::wire::Opt<#form> }))
             .map(|path| quote! { with = #path, });
-        // `default` makes a missing member None; null already reads as None.
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire_name, #alias #with default, skip_serializing_if = "::std::option::Option::is_none")]
+            #[serde(rename = #wire_name, #with skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<#ty>,
         }
     }

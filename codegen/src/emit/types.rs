@@ -90,6 +90,41 @@ pub fn member_form(cx: Context<'_>, member: &Member) -> Option<TokenStream> {
     if member.boxed { form.map(|form| quote! { #runtime::wire::Boxed<#form> }) } else { form }
 }
 
+/// The runtime's `wire` form a member is read with: its write form where it has one, else the
+/// form that reads its type (forms track the JSON path through lists and maps).
+pub fn decode_form(cx: Context<'_>, member: &Member) -> TokenStream {
+    let runtime = cx.runtime;
+    let form = if member.json_value {
+        quote! { #runtime::wire::JsonValue }
+    } else {
+        element_decode_form(cx, member.target)
+    };
+    if member.boxed {
+        quote! { #runtime::wire::Boxed<#form> }
+    } else {
+        form
+    }
+}
+
+/// The form values of shape `id` are read with; timestamps read any format, so the shape's
+/// or a reference's `timestampFormat` does not matter here.
+fn element_decode_form(cx: Context<'_>, id: ShapeId) -> TokenStream {
+    let runtime = cx.runtime;
+    match &cx.service.shape(id).kind {
+        ShapeKind::Integer | ShapeKind::Long => quote! { #runtime::wire::Integer },
+        ShapeKind::Float | ShapeKind::Double => quote! { #runtime::wire::Float },
+        ShapeKind::List { member } => {
+            let element = element_decode_form(cx, member.target);
+            quote! { #runtime::wire::List<#element> }
+        }
+        ShapeKind::Map { value, .. } => {
+            let value = element_decode_form(cx, value.target);
+            quote! { #runtime::wire::Map<#value> }
+        }
+        _ => quote! { #runtime::wire::Plain },
+    }
+}
+
 /// The `#[serde(with = "…")]` path that reads and writes with `form`.
 pub fn with_path(cx: Context<'_>, form: &TokenStream) -> String {
     let runtime = cx.runtime;

@@ -1,7 +1,7 @@
 //! One enum per union shape: a variant per member, plus one that keeps members the model does
 //! not list. The serde impls are written out: the wire form is an object with one member set.
 
-use super::types::{is_deprecated, is_sensitive, member_form, member_type};
+use super::types::{decode_form, is_deprecated, is_sensitive, member_form, member_type};
 use super::{
     Context, REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc,
 };
@@ -117,14 +117,21 @@ fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> Token
         let variant = ident(&member.rust_name);
         let key = &member.wire_name;
         let ty = member_type(cx, member);
-        let value = match member_form(cx, member) {
-            Some(form) => quote! {
-                map.next_value::<::std::option::Option<#runtime::wire::DeserializeAs<#form, #ty>>>()?
-                    .map(|value| #name::#variant(value.into_inner()))
-            },
-            None => quote! { map.next_value::<::std::option::Option<#ty>>()?.map(#name::#variant) },
-        };
-        quote! { #key => one.set(#key, #value)?, }
+        let form = decode_form(cx, member);
+        quote! {
+            #key => {
+                let value = #runtime::decode::union_member::<_, #form, #ty>(&mut map, #key)?;
+                one.set(#key, value.map(#name::#variant))?;
+            }
+        }
+    });
+    // Some servers name the shape in `__type` here too; it is no member.
+    let type_name = (!members.iter().any(|member| member.wire_name == "__type")).then(|| {
+        quote! {
+            "__type" => {
+                map.next_value::<#serde::de::IgnoredAny>()?;
+            }
+        }
     });
     quote! {
         #[allow(deprecated)]
@@ -141,6 +148,7 @@ fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> Token
                         while let ::std::option::Option::Some(key) = map.next_key::<#runtime::union::MemberName<'de>>()? {
                             match key.as_str() {
                                 #(#arms)*
+                                #type_name
                                 _ => {
                                     let value = map.next_value::<#runtime::Document>()?;
                                     let member = (!value.is_null()).then(|| {
@@ -154,6 +162,13 @@ fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> Token
                     }
                 }
                 deserializer.deserialize_map(__Visitor)
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #runtime::decode::Zero for #name {
+            fn zero() -> Self {
+                Self::#unknown(#runtime::decode::Zero::zero())
             }
         }
     }

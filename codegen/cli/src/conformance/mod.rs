@@ -150,8 +150,10 @@ impl Plan {
         .and_then(|json| model::parse(&json).map_err(|problems| join_problems(&problems)))
         .and_then(|model| ir::build(&model).map_err(|problems| join_problems(&problems)))
         .and_then(|service| {
-            let runtime = emit::RuntimePath::default();
-            let types = emit::emit_items(&service, &runtime).map_err(|e| e.to_string())?;
+            // Conformance is strict: a body that leaves out a required member does not conform.
+            let options =
+                emit::Options { decoding: awsjson_codegen::Decoding::Strict, ..Default::default() };
+            let types = emit::emit_items(&service, &options).map_err(|e| e.to_string())?;
             Ok((service, types))
         });
         let (service, types) = match service {

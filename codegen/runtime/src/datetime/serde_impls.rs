@@ -9,11 +9,9 @@
 
 use super::DateTime;
 use super::text::{Quoted, StackText};
-use ::serde::de::{self, DeserializeSeed, MapAccess, Unexpected, Visitor};
+use crate::raw::{self, RAW_VALUE};
+use ::serde::de::{self, Unexpected, Visitor};
 use ::std::fmt;
-
-/// serde_json's name for a value's JSON text (`serde_json::value::RawValue`).
-const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
 impl ::serde::Serialize for DateTime {
     /// Whole seconds as an integer, a fraction as its exact decimal (`1496170845.734`).
@@ -35,85 +33,17 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
     /// Epoch seconds as a number or a string, an ISO 8601 string or an HTTP date: whatever
     /// format the model names, services are read leniently.
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(RAW_VALUE, RawOrLenient)
+        raw::deserialize(deserializer)
     }
 }
 
-/// serde_json answers with a one-entry map holding the JSON text; any other deserializer with
-/// the value itself.
-struct RawOrLenient;
-
-impl<'de> Visitor<'de> for RawOrLenient {
-    type Value = DateTime;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl raw::FromJsonText for DateTime {
+    fn expecting(f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Lenient.expecting(f)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateTime, A::Error> {
-        match map.next_key_seed(Text(Token))? {
-            Some(()) => map.next_value_seed(Text(Json)),
-            None => Err(de::Error::invalid_length(0, &self)),
-        }
-    }
-
-    fn visit_newtype_struct<D: ::serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<DateTime, D::Error> {
-        deserializer.deserialize_any(Lenient)
-    }
-}
-
-/// Reads a string the deserializer holds, borrowed or not, without copying it.
-struct Text<T>(T);
-
-/// The raw-value map's key, whatever it says.
-struct Token;
-
-/// The raw-value map's value: the timestamp's JSON text.
-struct Json;
-
-impl<'de, T: TextVisitor> DeserializeSeed<'de> for Text<T> {
-    type Value = T::Value;
-
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<T::Value, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<T: TextVisitor> Visitor<'_> for Text<T> {
-    type Value = T::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the JSON text of a timestamp")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<T::Value, E> {
-        self.0.text(text)
-    }
-}
-
-trait TextVisitor {
-    type Value;
-    fn text<E: de::Error>(self, text: &str) -> Result<Self::Value, E>;
-}
-
-impl TextVisitor for Token {
-    type Value = ();
-    fn text<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-impl TextVisitor for Json {
-    type Value = DateTime;
-
     /// A number exactly; a string leniently; anything else is the wrong type.
-    fn text<E: de::Error>(self, json: &str) -> Result<DateTime, E> {
+    fn from_json_text<E: de::Error>(json: &str) -> Result<DateTime, E> {
         match json.as_bytes().first() {
             Some(b'"') => match json.get(1..json.len() - 1) {
                 Some(plain) if !plain.contains('\\') => Lenient.visit_str(plain),
@@ -129,6 +59,10 @@ impl TextVisitor for Json {
             Some(b'[') => Err(E::invalid_type(Unexpected::Seq, &Lenient)),
             _ => Err(E::invalid_type(Unexpected::Map, &Lenient)),
         }
+    }
+
+    fn from_other<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Lenient)
     }
 }
 

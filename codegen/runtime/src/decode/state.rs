@@ -1,0 +1,97 @@
+//! What a decode in progress knows beyond serde's reach: whether to track the JSON path and
+//! correct missing members, the path so far, and the members corrected.
+//!
+//! serde gives `Deserialize` impls no context, so it lives in thread-locals that
+//! [`from_body`](super::from_body) sets around a decode. A plain `serde_json::from_slice` leaves
+//! them off: then nothing is tracked and a missing required member is an error, as serde has it.
+
+use ::std::cell::{Cell, RefCell};
+use ::std::fmt::Write as _;
+
+thread_local! {
+    /// Whether this thread's decode tracks paths (and so may correct): read at every member, so
+    /// a cell of its own.
+    static TRACKING: Cell<bool> = const { Cell::new(false) };
+    static STATE: RefCell<State> = const { RefCell::new(State::new()) };
+}
+
+/// One step of a JSON path.
+pub(crate) enum Segment {
+    Member(&'static str),
+    Index(usize),
+    Key(String),
+}
+
+struct State {
+    correcting: bool,
+    path: Vec<Segment>,
+    corrected: Vec<String>,
+}
+
+impl State {
+    const fn new() -> Self {
+        State { correcting: false, path: Vec::new(), corrected: Vec::new() }
+    }
+}
+
+/// Whether the decode tracks paths.
+pub(crate) fn tracking() -> bool {
+    TRACKING.with(Cell::get)
+}
+
+/// Runs `decode` tracking paths, correcting missing required members if `correcting`; gives
+/// its result, the path where it stopped, and the paths of the members it corrected.
+pub(crate) fn tracked<T>(correcting: bool, decode: impl FnOnce() -> T) -> (T, String, Vec<String>) {
+    STATE.with(|state| *state.borrow_mut() = State { correcting, ..State::new() });
+    TRACKING.with(|tracking| tracking.set(true));
+    let result = decode();
+    TRACKING.with(|tracking| tracking.set(false));
+    let State { path, corrected, .. } = STATE.with(|state| state.replace(State::new()));
+    (result, render(&path), corrected)
+}
+
+pub(crate) fn push(segment: Segment) {
+    STATE.with(|state| state.borrow_mut().path.push(segment));
+}
+
+pub(crate) fn pop() {
+    STATE.with(|state| state.borrow_mut().path.pop());
+}
+
+/// Whether a missing required member `member` is corrected (and then records it); else it is an
+/// error, and the path ends in it.
+pub(crate) fn correct(member: &'static str) -> bool {
+    STATE.with(|state| {
+        let mut state = state.borrow_mut();
+        state.path.push(Segment::Member(member));
+        if !state.correcting {
+            return false;
+        }
+        let path = render(&state.path);
+        state.path.pop();
+        state.corrected.push(path);
+        true
+    })
+}
+
+/// The path as `Fleets[0].Tags["Owner"].Name`; long keys are cut.
+fn render(path: &[Segment]) -> String {
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Member(name) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(name);
+            }
+            Segment::Index(index) => {
+                let _ = write!(text, "[{index}]");
+            }
+            Segment::Key(key) => {
+                let _ = write!(text, "[{:?}]", super::bounded(key, 64));
+            }
+        }
+    }
+    text
+}

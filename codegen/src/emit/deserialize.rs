@@ -1,0 +1,88 @@
+//! A structure's `Deserialize`, written out rather than derived: it reads only a JSON object
+//! (serde's derive also takes an array, member by member), matches keys without a second
+//! visitor, reads `null` as absent, tracks the JSON path when the decode does, and settles a
+//! missing required member as the decode says (an error, or its zero value). With it, `Zero`.
+
+use super::types::{decode_form, member_type};
+use super::{Context, ident};
+use crate::ir::{Member, Shape};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
+    let (runtime, serde) = (cx.runtime, cx.serde());
+    let name = ident(&shape.rust_name);
+    let expecting = format!("structure `{}` (an object)", shape.wire_name);
+    let fields: Vec<_> = members.iter().map(|member| ident(&member.rust_name)).collect();
+    // `__` keeps the slots apart from `map` and `key`: fields never start with an underscore.
+    let slots: Vec<_> = (members.iter())
+        .map(|member| quote::format_ident!("__{}", member.rust_name.trim_start_matches("r#")))
+        .collect();
+    let types: Vec<_> = members.iter().map(|member| member_type(cx, member)).collect();
+    let arms = members.iter().zip(&slots).map(|(member, slot)| {
+        let key = &member.wire_name;
+        let form = decode_form(cx, member);
+        quote! { #key => #runtime::decode::member::<_, #form, _>(&mut map, #key, &mut #slot)?, }
+    });
+    let values = members.iter().zip(&slots).zip(&fields).map(|((member, slot), field)| {
+        let key = &member.wire_name;
+        if member.required {
+            quote! { #field: #runtime::decode::required(#slot, #key)? }
+        } else {
+            quote! { #field: #slot }
+        }
+    });
+    let zeros = members.iter().zip(&fields).map(|(member, field)| {
+        if member.required {
+            quote! { #field: #runtime::decode::Zero::zero() }
+        } else {
+            quote! { #field: ::std::option::Option::None }
+        }
+    });
+    // A structure without members skips whatever the object holds.
+    let read_members = if members.is_empty() {
+        quote! {
+            while map.next_key::<#serde::de::IgnoredAny>()?.is_some() {
+                map.next_value::<#serde::de::IgnoredAny>()?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(key) = map.next_key::<#runtime::union::MemberName<'de>>()? {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        map.next_value::<#serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+        }
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct __Visitor;
+                impl<'de> #serde::de::Visitor<'de> for __Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: #serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
+                        #read_members
+                        ::std::result::Result::Ok(#name { #(#values),* })
+                    }
+                }
+                deserializer.deserialize_map(__Visitor)
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #runtime::decode::Zero for #name {
+            fn zero() -> Self {
+                #name { #(#zeros),* }
+            }
+        }
+    }
+}
