@@ -180,8 +180,11 @@ fn member_value(
     json: &Value,
     path: &str,
 ) -> Result<TokenStream, String> {
-    let value =
-        if member.json_value { document(json) } else { value(service, member.target, json, path)? };
+    let value = if member.json_value {
+        document(&json_value(json))
+    } else {
+        value(service, member.target, json, path)?
+    };
     Ok(if member.boxed {
         quote! { ::std::boxed::Box::new(#value) }
     } else {
@@ -194,6 +197,15 @@ fn check_members(members: &[Member], map: &Map<String, Value>, path: &str) -> Re
     match map.keys().find(|key| !members.iter().any(|member| &member.model_name == *key)) {
         Some(key) => Err(format!("at `{path}`: `{key}` is not a member")),
         None => Ok(()),
+    }
+}
+
+/// The value a case gives a `jsonvalue` member: AWS's suites give its JSON text, as a string;
+/// a string that is no JSON text, and any other value, is the value itself.
+fn json_value(json: &Value) -> Value {
+    match json {
+        Value::String(text) => serde_json::from_str(text).unwrap_or_else(|_| json.clone()),
+        _ => json.clone(),
     }
 }
 

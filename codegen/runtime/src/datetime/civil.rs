@@ -19,7 +19,8 @@ pub(super) struct Time {
     pub(super) nanos: u32,
 }
 
-/// Validates a civil UTC date-time (year 0000–9999) and converts it.
+/// Validates a civil UTC date-time and converts it; years beyond what `i64` seconds hold are
+/// out of range.
 pub(super) fn from_civil(
     year: i64,
     month: u32,
@@ -39,8 +40,12 @@ pub(super) fn from_civil(
     // A leap second reads as the second before it: Unix time has no slot for it.
     let second = time.second.min(59);
     let of_day = i64::from(time.hour * 3600 + time.minute * 60 + second);
-    // Bounded by the 4-digit year: no overflow.
-    let seconds = days_from_civil(year, month, day) * SECS_PER_DAY + of_day - offset_minutes * 60;
+    // Years of 12 digits at most (`Cursor::year`) keep the day count far from overflow; the
+    // seconds, summed in i128 (the first day of `i64` starts before it), may still leave `i64`.
+    let seconds = i128::from(days_from_civil(year, month, day)) * i128::from(SECS_PER_DAY)
+        + i128::from(of_day)
+        - i128::from(offset_minutes) * 60;
+    let seconds = i64::try_from(seconds).map_err(|_| "date-time out of range")?;
     Ok(DateTime { seconds, nanos: time.nanos })
 }
 

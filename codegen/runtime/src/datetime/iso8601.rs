@@ -10,8 +10,10 @@ impl DateTime {
     /// Reads an RFC 3339 / ISO 8601 date-time such as `2017-05-30T19:00:45.734Z`.
     ///
     /// Accepts `t`/`z` in either case, a space for `T`, offsets `+02:00`, `-0530`, `+02` (none
-    /// means UTC), and 1 or more fraction digits (past 9 truncated). The year has four digits.
-    /// Second 60 (a leap second) reads as 59, since Unix time has no slot for it.
+    /// means UTC), and 1 or more fraction digits (past 9 truncated). The year has four digits,
+    /// or a sign and more (`+10000`, `-0001`: the expanded form [`to_iso8601`](Self::to_iso8601)
+    /// writes outside 0000–9999). Second 60 (a leap second) reads as 59, since Unix time has no
+    /// slot for it.
     pub fn parse_iso8601(text: &str) -> Result<Self, DateTimeError> {
         parse_iso8601(text.as_bytes()).map_err(|why| {
             DateTimeError::new(format!("invalid ISO 8601 date-time {}: {why}", Quoted(text)))
@@ -21,8 +23,8 @@ impl DateTime {
     /// `2017-05-30T19:00:45Z`, with the fraction (trailing zeros trimmed) when there is one.
     ///
     /// Years outside 0000–9999 are written in ISO 8601's expanded form with a sign
-    /// (`+10000-01-01T00:00:00Z`, `-0001-…`), which [`parse_iso8601`](Self::parse_iso8601) does
-    /// not read back.
+    /// (`+10000-01-01T00:00:00Z`, `-0001-…`), which [`parse_iso8601`](Self::parse_iso8601) reads
+    /// back: every `DateTime` comes back equal.
     pub fn to_iso8601(&self) -> String {
         self.to_string()
     }
@@ -46,7 +48,7 @@ impl fmt::Display for DateTime {
 fn parse_iso8601(text: &[u8]) -> Result<DateTime, &'static str> {
     const SYNTAX: &str = "expected YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]";
     let mut c = Cursor::new(text);
-    let year = c.number(4).ok_or(SYNTAX)?;
+    let year = c.year().ok_or(SYNTAX)?;
     let month = c.after(b'-', 2).ok_or(SYNTAX)?;
     let day = c.after(b'-', 2).ok_or(SYNTAX)?;
     c.eat_any(b"Tt ").ok_or(SYNTAX)?;
@@ -67,7 +69,7 @@ fn parse_iso8601(text: &[u8]) -> Result<DateTime, &'static str> {
     if !c.is_empty() {
         return Err(SYNTAX);
     }
-    from_civil(i64::from(year), month, day, &time, offset_minutes)
+    from_civil(year, month, day, &time, offset_minutes)
 }
 
 #[cfg(test)]
@@ -121,7 +123,10 @@ mod tests {
             ("2017-05-30", syntax),
             ("2017-05-30T19:00Z", syntax),
             ("17-05-30T19:00:00Z", syntax),
-            ("+2017-05-30T19:00:00Z", syntax),
+            // A sign asks for an expanded year, which has at least four digits.
+            ("+201-05-30T19:00:00Z", syntax),
+            ("+1234567890123-01-01T00:00:00Z", syntax),
+            ("+292277026597-01-01T00:00:00Z", "date-time out of range"),
             ("2017-05-30T19:00:45.Z", syntax),
             ("2017-05-30T19:00:45Zjunk", syntax),
             ("2017-05-30T19:00:45+2", syntax),

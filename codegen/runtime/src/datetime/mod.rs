@@ -96,3 +96,61 @@ mod tests {
         assert!(at(-2, 999_999_999) < at(-1, 0));
     }
 }
+
+/// Every `DateTime` (any `i64` seconds, any nanoseconds) reads back equal from each form it
+/// writes: epoch seconds, ISO 8601 and HTTP date.
+#[cfg(test)]
+mod round_trips {
+    use super::DateTime;
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    fn values() -> impl Iterator<Item = DateTime> {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let edges = [
+            i64::MIN,
+            i64::MIN + 1,
+            -62_135_596_801,
+            -1,
+            0,
+            1,
+            253_402_300_799,
+            253_402_300_800,
+            i64::MAX,
+        ];
+        let edges =
+            edges.into_iter().flat_map(|seconds| [0, 1, 999_999_999].map(|nanos| (seconds, nanos)));
+        let random = (0..20_000).map(move |i| {
+            let bits = next();
+            // Half across all of `i64`, half around today, with any nanoseconds.
+            let seconds = if i % 2 == 0 {
+                bits as i64
+            } else {
+                (bits % 8_000_000_000) as i64 - 4_000_000_000
+            };
+            let nanos = (next() % 1_000_000_000) as u32;
+            (seconds, nanos)
+        });
+        edges
+            .chain(random)
+            .filter_map(|(seconds, nanos)| DateTime::from_secs_and_nanos(seconds, nanos).ok())
+    }
+
+    #[test]
+    fn every_form_reads_back_equal() {
+        for time in values() {
+            let epoch = serde_json::to_string(&time).unwrap_or_default();
+            let read: Result<DateTime, _> = serde_json::from_str(&epoch);
+            assert_eq!(read.ok(), Some(time), "epoch {epoch}");
+            let iso = time.to_iso8601();
+            assert_eq!(DateTime::parse_iso8601(&iso).ok(), Some(time), "ISO 8601 {iso}");
+            let http = time.to_rfc822();
+            assert_eq!(DateTime::parse_rfc822(&http).ok(), Some(time), "HTTP date {http}");
+        }
+    }
+}

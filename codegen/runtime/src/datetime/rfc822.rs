@@ -1,7 +1,7 @@
 //! HTTP-dates (IMF-fixdate, after RFC 822): `Tue, 30 May 2017 19:00:45 GMT`.
 
 use super::civil::{civil_from_days, from_civil};
-use super::text::{Cursor, Quoted, write_year};
+use super::text::{Cursor, Quoted, write_fraction, write_year};
 use super::{DateTime, DateTimeError, SECS_PER_DAY};
 
 const MONTHS: [&str; 12] =
@@ -12,14 +12,16 @@ impl DateTime {
     /// Reads an HTTP-date (IMF-fixdate) such as `Tue, 30 May 2017 19:00:45 GMT`.
     ///
     /// The day name may be left out and need not match the date; month and zone (`GMT` or `UTC`)
-    /// are matched ignoring case; a fraction after the seconds is kept.
+    /// are matched ignoring case; a fraction after the seconds is kept; a year outside
+    /// 0000–9999 is read in the expanded form [`to_rfc822`](Self::to_rfc822) writes.
     pub fn parse_rfc822(text: &str) -> Result<Self, DateTimeError> {
         parse_http_date(text)
             .map_err(|why| DateTimeError::new(format!("invalid HTTP date {}: {why}", Quoted(text))))
     }
 
-    /// `Tue, 30 May 2017 19:00:45 GMT`; the fraction is dropped. Years outside 0000–9999 are
-    /// written as in [`to_iso8601`](Self::to_iso8601), which is no valid HTTP-date.
+    /// `Tue, 30 May 2017 19:00:45 GMT`, with the fraction (`19:00:45.5 GMT`) when there is one,
+    /// so every `DateTime` reads back equal. Years outside 0000–9999 are written as in
+    /// [`to_iso8601`](Self::to_iso8601), which no HTTP-date has but this type reads back.
     pub fn to_rfc822(&self) -> String {
         let days = self.seconds.div_euclid(SECS_PER_DAY);
         let (year, month, day) = civil_from_days(days);
@@ -30,6 +32,10 @@ impl DateTime {
         let _ = write_year(&mut text, year);
         text.push(' ');
         let _ = self.write_time_of_day(&mut text);
+        if self.nanos != 0 {
+            text.push('.');
+            let _ = write_fraction(&mut text, self.nanos);
+        }
         text.push_str(" GMT");
         text
     }
@@ -56,14 +62,14 @@ fn parse_http_date(text: &str) -> Result<DateTime, &'static str> {
     };
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month)).ok_or(SYNTAX)?;
     let mut c = Cursor::new(year.as_bytes());
-    let year = c.number(4).filter(|_| c.is_empty()).ok_or(SYNTAX)?;
+    let year = c.year().filter(|_| c.is_empty()).ok_or(SYNTAX)?;
     let mut c = Cursor::new(time.as_bytes());
     let time = c.time().filter(|_| c.is_empty()).ok_or(SYNTAX)?;
     if !zone.eq_ignore_ascii_case("GMT") && !zone.eq_ignore_ascii_case("UTC") {
         return Err(SYNTAX);
     }
     // `month` is an index below 12.
-    from_civil(i64::from(year), month as u32 + 1, day, &time, 0)
+    from_civil(year, month as u32 + 1, day, &time, 0)
 }
 
 fn is_day_name(name: &str) -> bool {
@@ -110,7 +116,8 @@ mod tests {
             assert!(DateTime::parse_rfc822(text).is_err(), "{text:?}");
         }
         let writes = [
-            (1_496_170_845, 734_000_000, "Tue, 30 May 2017 19:00:45 GMT"),
+            (1_496_170_845, 734_000_000, "Tue, 30 May 2017 19:00:45.734 GMT"),
+            (1_496_170_845, 0, "Tue, 30 May 2017 19:00:45 GMT"),
             (0, 0, "Thu, 01 Jan 1970 00:00:00 GMT"),
             (1_456_704_000, 0, "Mon, 29 Feb 2016 00:00:00 GMT"),
             (-1, 0, "Wed, 31 Dec 1969 23:59:59 GMT"),
@@ -119,6 +126,9 @@ mod tests {
         for (seconds, nanos, text) in writes {
             assert_eq!(at(seconds, nanos).to_rfc822(), text);
         }
-        assert!(!DateTime::from_secs(i64::MIN).to_rfc822().is_empty());
+        assert_eq!(
+            DateTime::from_secs(253_402_300_800).to_rfc822(),
+            "Sat, 01 Jan +10000 00:00:00 GMT"
+        );
     }
 }

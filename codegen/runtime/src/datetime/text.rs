@@ -100,6 +100,20 @@ impl<'a> Cursor<'a> {
         Some(digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
     }
 
+    /// A year: four digits, or a sign and four to twelve digits (ISO 8601's expanded form, which
+    /// `write_year` writes for years outside 0000–9999).
+    pub(super) fn year(&mut self) -> Option<i64> {
+        let Some(sign) = self.eat_any(b"+-") else {
+            return self.number(4).map(i64::from);
+        };
+        let digits = self.digits();
+        if !(4..=12).contains(&digits.len()) {
+            return None;
+        }
+        let magnitude = digits.iter().fold(0_i64, |n, d| n * 10 + i64::from(d - b'0'));
+        Some(if sign == b'-' { -magnitude } else { magnitude })
+    }
+
     /// `sep` then exactly `width` digits.
     pub(super) fn after(&mut self, sep: u8, width: usize) -> Option<u32> {
         if self.eat(sep) { self.number(width) } else { None }
