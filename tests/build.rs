@@ -49,8 +49,39 @@ const BUILDS: &[Build] = &[
     },
 ];
 
+/// For the round-trip property test: every operation's input and output type of a model of
+/// appstream-types, as `(wire shape name, check::<Type>)` entries, in `module` of the crate.
+fn round_trip_registry(model: &str, module: &str) -> Result<String, String> {
+    let model =
+        awsjson_codegen::load_model(std::path::Path::new(model)).map_err(|e| e.to_string())?;
+    let service = awsjson_codegen::ir::build(&model).map_err(|problems| format!("{problems:?}"))?;
+    let mut entries = String::new();
+    for operation in &service.operations {
+        for shape in [operation.input, operation.output].into_iter().flatten() {
+            let shape = service.shape(shape);
+            let (wire, rust) = (&shape.wire_name, shape.rust_name.trim_start_matches("r#"));
+            entries
+                .push_str(&format!("    ({wire:?}, check::<appstream_types{module}::{rust}>),\n"));
+        }
+    }
+    Ok(format!("&[\n{entries}]\n"))
+}
+
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let registries = [
+        ("round_trip_root", "../model/appstream-2016-12-01.json", ""),
+        ("round_trip_latest", "../model/appstream-2016-12-01.latest.json", "::latest"),
+    ];
+    for (out, model, module) in registries {
+        let written = round_trip_registry(model, module).and_then(|registry| {
+            std::fs::write(out_dir.join(format!("{out}.rs")), registry).map_err(|e| e.to_string())
+        });
+        if let Err(error) = written {
+            eprintln!("error: {out}: {error}");
+            std::process::exit(1);
+        }
+    }
     for Build { out, model, operations, runtime_path, paginators } in BUILDS {
         println!("cargo:rerun-if-changed={model}");
         let mut builder = awsjson_codegen::Builder::new(model);

@@ -1,0 +1,317 @@
+//! A property test over every generated type of both builds: random values, drawn from the
+//! model (strings with every kind of escape, all doubles, timestamps in every format, unknown
+//! enum values and union members, documents, `jsonvalue`s), read, written and read again.
+//! Writing then reading gives an equal value, and reading what was written is stable.
+
+use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, TimestampFormat};
+use awsjson_runtime::{Blob, DateTime};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt::{Debug, Write as _};
+use std::path::Path;
+
+/// Reads `json` as `T`, writes it, reads that: both reads must agree, as values (their `Debug`,
+/// which shows a NaN as the NaN it is) and as what they write.
+type Check = fn(&str) -> Result<(), String>;
+
+fn check<T: Serialize + DeserializeOwned + Debug>(json: &str) -> Result<(), String> {
+    let first: T = serde_json::from_str(json).map_err(|error| format!("first read: {error}"))?;
+    let written = serde_json::to_string(&first).map_err(|error| format!("write: {error}"))?;
+    let second: T = serde_json::from_str(&written)
+        .map_err(|error| format!("second read of {written}: {error}"))?;
+    let rewritten = serde_json::to_string(&second).map_err(|error| format!("rewrite: {error}"))?;
+    if written != rewritten {
+        return Err(format!("written {written}\nrewritten {rewritten}"));
+    }
+    if format!("{first:?}") != format!("{second:?}") {
+        return Err(format!("read {first:?}\nread back {second:?}"));
+    }
+    Ok(())
+}
+
+const ROOT: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_root.rs"));
+#[cfg(feature = "latest")]
+const LATEST: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_latest.rs"));
+
+fn service(model: &str) -> Service {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model").join(model);
+    let model = awsjson_codegen::load_model(&path).unwrap_or_else(|error| panic!("{error}"));
+    awsjson_codegen::ir::build(&model).unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+fn run(service: &Service, registry: &[(&str, Check)], per_type: usize) {
+    let mut random = Random(0x853C_49E6_748F_EA9B);
+    let mut failures = Vec::new();
+    for (wire_name, check) in registry {
+        let Some(id) = service.shapes.iter().position(|shape| shape.wire_name == *wire_name) else {
+            panic!("no shape {wire_name}");
+        };
+        for _ in 0..per_type {
+            let mut json = String::new();
+            Draw { service, random: &mut random }.value(ShapeId(id), None, &mut json, 0);
+            if let Err(why) = check(&json) {
+                failures.push(format!("{wire_name}: {why}\n  from {json}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failed, the first:\n{}", failures.len(), failures[0]);
+}
+
+#[test]
+fn every_type_of_the_2017_operations_round_trips() {
+    run(&service("appstream-2016-12-01.json"), ROOT, 300);
+}
+
+#[cfg(feature = "latest")]
+#[test]
+fn every_type_of_todays_api_round_trips() {
+    run(&service("appstream-2016-12-01.latest.json"), LATEST, 40);
+}
+
+/// A small deterministic generator (PCG-like), so a failure reproduces.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 =
+            self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let x = self.0;
+        (x ^ (x >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD) ^ (x >> 29)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Deep enough for every shape; past it, optional members are left out and lists are empty.
+const MAX_DEPTH: usize = 5;
+
+/// Writes random JSON text for shapes of `service`.
+struct Draw<'a> {
+    service: &'a Service,
+    random: &'a mut Random,
+}
+
+impl Draw<'_> {
+    fn value(
+        &mut self,
+        id: ShapeId,
+        format: Option<TimestampFormat>,
+        out: &mut String,
+        depth: usize,
+    ) {
+        let shape = self.service.shape(id);
+        match &shape.kind {
+            ShapeKind::Structure(structure) => self.members(&structure.members, out, depth, false),
+            ShapeKind::Union(members) => self.members(members, out, depth, true),
+            ShapeKind::Document => self.document(out, 2),
+            ShapeKind::Enum(values) => {
+                if values.is_empty() || self.random.chance(15) {
+                    self.string(out);
+                } else {
+                    let value = &values[self.random.below(values.len() as u64) as usize];
+                    quote(&value.wire_value, out);
+                }
+            }
+            ShapeKind::IntEnum(values) => {
+                let value = if values.is_empty() || self.random.chance(15) {
+                    self.random.next() as i32
+                } else {
+                    values[self.random.below(values.len() as u64) as usize].value
+                };
+                let _ = write!(out, "{value}");
+            }
+            ShapeKind::List { member } => {
+                out.push('[');
+                let length = if depth >= MAX_DEPTH { 0 } else { self.random.below(4) };
+                for index in 0..length {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    self.value(member.target, member.timestamp_format, out, depth + 1);
+                }
+                out.push(']');
+            }
+            ShapeKind::Map { key, value } => {
+                out.push('{');
+                let length = if depth >= MAX_DEPTH { 0 } else { self.random.below(4) };
+                let mut keys = std::collections::BTreeSet::new();
+                for _ in 0..length {
+                    let mut text = String::new();
+                    self.value(*key, None, &mut text, depth + 1);
+                    if !keys.insert(text.clone()) {
+                        continue;
+                    }
+                    if keys.len() > 1 {
+                        out.push(',');
+                    }
+                    out.push_str(&text);
+                    out.push(':');
+                    self.value(value.target, value.timestamp_format, out, depth + 1);
+                }
+                out.push('}');
+            }
+            ShapeKind::String => self.string(out),
+            ShapeKind::Integer => {
+                let value = [0, -1, i32::MIN, i32::MAX][self.random.below(8).min(3) as usize];
+                let value = if self.random.chance(50) { self.random.next() as i32 } else { value };
+                let _ = write!(out, "{value}");
+            }
+            ShapeKind::Long => {
+                let value =
+                    if self.random.chance(20) { i64::MIN } else { self.random.next() as i64 };
+                let _ = write!(out, "{value}");
+            }
+            ShapeKind::Float => float(f64::from(f32::from_bits(self.random.next() as u32)), out),
+            ShapeKind::Double => {
+                let value = if self.random.chance(50) {
+                    f64::from_bits(self.random.next())
+                } else {
+                    (self.random.next() >> 11) as f64 / (1_u64 << 53) as f64
+                };
+                float(value, out);
+            }
+            ShapeKind::Boolean => {
+                out.push_str(if self.random.chance(50) { "true" } else { "false" })
+            }
+            ShapeKind::Blob => {
+                let bytes: Vec<u8> =
+                    (0..self.random.below(12)).map(|_| self.random.next() as u8).collect();
+                out.push_str(&serde_json::to_string(&Blob::new(bytes)).unwrap_or_default());
+            }
+            ShapeKind::Timestamp(own) => self.timestamp(format.unwrap_or(*own), out),
+        }
+    }
+
+    fn members(&mut self, members: &[Member], out: &mut String, depth: usize, union: bool) {
+        let chosen: Vec<&Member> = if union {
+            // One member, or one the model does not list.
+            if members.is_empty() || self.random.chance(10) {
+                out.push_str(r#"{"NotInTheModel":"#);
+                self.document(out, 1);
+                out.push('}');
+                return;
+            }
+            vec![&members[self.random.below(members.len() as u64) as usize]]
+        } else {
+            (members.iter())
+                .filter(|member| member.required || (depth < MAX_DEPTH && self.random.chance(60)))
+                .collect()
+        };
+        out.push('{');
+        for (index, member) in chosen.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            quote(&member.wire_name, out);
+            out.push(':');
+            if member.json_value {
+                let mut text = String::new();
+                self.document(&mut text, 2);
+                quote(&text, out);
+            } else {
+                self.value(member.target, member.timestamp_format, out, depth + 1);
+            }
+        }
+        out.push('}');
+    }
+
+    /// Any JSON, `depth` levels deep at most.
+    fn document(&mut self, out: &mut String, depth: usize) {
+        match self.random.below(if depth == 0 { 4 } else { 6 }) {
+            0 => out.push_str("null"),
+            1 => self.string(out),
+            2 => float((self.random.next() >> 11) as f64, out),
+            3 => out.push_str("true"),
+            4 => {
+                out.push('[');
+                self.document(out, depth - 1);
+                out.push(']');
+            }
+            _ => {
+                out.push_str(r#"{"k":"#);
+                self.document(out, depth - 1);
+                out.push('}');
+            }
+        }
+    }
+
+    /// A string with quotes, backslashes, control characters, non-ASCII and astral
+    /// characters, written escaped as JSON does.
+    fn string(&mut self, out: &mut String) {
+        const PIECES: &[&str] = &[
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1f}", "é", "\u{301}",
+            "\u{2028}", "😀", "\u{fffd}", "fleet-1",
+        ];
+        let text: String = (0..self.random.below(8))
+            .map(|_| PIECES[self.random.below(PIECES.len() as u64) as usize])
+            .collect();
+        quote(&text, out);
+    }
+}
+
+/// A double as JSON: a number, or the string the wire has for a non-finite one.
+fn float(value: f64, out: &mut String) {
+    {
+        match serde_json::Number::from_f64(value) {
+            Some(number) => {
+                let _ = write!(out, "{number}");
+            }
+            None if value.is_nan() => out.push_str(r#""NaN""#),
+            None if value > 0.0 => out.push_str(r#""Infinity""#),
+            None => out.push_str(r#""-Infinity""#),
+        }
+    }
+}
+
+impl Draw<'_> {
+    /// Any `DateTime`, in the member's format.
+    fn timestamp(&mut self, format: TimestampFormat, out: &mut String) {
+        let seconds = if self.random.chance(20) {
+            self.random.next() as i64
+        } else {
+            (self.random.below(4_000_000_000) as i64) - 1_000_000_000
+        };
+        let nanos =
+            if self.random.chance(50) { 0 } else { (self.random.below(1_000_000_000)) as u32 };
+        let time = DateTime::from_secs_and_nanos(seconds, nanos).unwrap_or(DateTime::UNIX_EPOCH);
+        match format {
+            TimestampFormat::EpochSeconds => {
+                out.push_str(&serde_json::to_string(&time).unwrap_or_default())
+            }
+            TimestampFormat::Iso8601 => quote(&time.to_iso8601(), out),
+            TimestampFormat::Rfc822 => quote(&time.to_rfc822(), out),
+        }
+    }
+}
+
+fn quote(text: &str, out: &mut String) {
+    out.push_str(&serde_json::to_string(text).unwrap_or_default());
+}
+
+#[test]
+fn the_draws_reach_deep_and_odd_values() {
+    let service = service("appstream-2016-12-01.json");
+    assert_eq!(ROOT.len(), 8, "the input and output of each of the 4 operations");
+    let fleets = service.shapes.iter().position(|shape| shape.wire_name == "DescribeFleetsResult");
+    let mut random = Random(7);
+    let mut text = String::new();
+    for _ in 0..50 {
+        Draw { service: &service, random: &mut random }.value(
+            ShapeId(fleets.unwrap_or(0)),
+            None,
+            &mut text,
+            0,
+        );
+    }
+    for seen in
+        ["\"Fleets\":[{", "\"CreatedTime\":", "\\\"", "\\\\", "\\u0000", "😀", "\"FleetErrors\":[{"]
+    {
+        assert!(text.contains(seen), "no {seen} in 50 draws");
+    }
+}
