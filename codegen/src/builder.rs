@@ -1,8 +1,8 @@
 //! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
 
 use crate::emit::{Decoding, Options, RuntimePath};
-use crate::error::{Error, Location, Problem};
-use crate::{emit, ir, model};
+use crate::error::{Error, Problem};
+use crate::{emit, ir, model, output, selection};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -172,31 +172,14 @@ impl Builder {
         &'m self,
         model: &'m model::Model,
     ) -> Result<Option<Vec<&'m str>>, Error> {
-        if self.operations.is_none() && self.excluded.is_empty() {
-            return Ok(None);
-        }
-        let unknown: Vec<Problem> = (self.excluded.iter())
-            .filter(|name| !model.operations.contains_key(*name))
-            .map(|name| {
-                let message = format!("no operation `{name}` in the model to exclude");
-                Problem::new(Location::Model, message)
-            })
-            .collect();
-        if !unknown.is_empty() {
-            return Err(invalid(&self.model, unknown));
-        }
-        let chosen: Vec<&str> = match &self.operations {
-            Some(names) => names.iter().map(String::as_str).collect(),
-            None => model.operations.keys().map(String::as_str).collect(),
-        };
-        Ok(Some(
-            chosen.into_iter().filter(|name| !self.excluded.iter().any(|e| e == name)).collect(),
-        ))
+        selection::select(model, self.operations.as_deref(), &self.excluded)
+            .map_err(|problems| invalid(&self.model, problems))
     }
 
     /// Writes the generated source to the out file, and the overview to the overview file if
     /// one is set, leaving a file untouched when its content is already the same (so nothing
-    /// downstream rebuilds for nothing).
+    /// downstream rebuilds for nothing). Never over the model or the paginators, and never
+    /// half a file: see [`write_file`](crate::write_file).
     pub fn write(&self) -> Result<(), Error> {
         let out_file = self.out_file.as_ref().ok_or_else(|| {
             Error::Internal("Builder::write needs an out file: call Builder::out_file".to_owned())
@@ -204,21 +187,18 @@ impl Builder {
         let options = self.options()?;
         let service = self.service()?;
         let source = source_name(&self.model);
-        write_if_changed(out_file, &emit::emit(&service, &source, &options)?)?;
+        let inputs: Vec<&Path> =
+            std::iter::once(self.model.as_path()).chain(self.paginators.as_deref()).collect();
+        output::write_file(out_file, &emit::emit(&service, &source, &options)?, &inputs)?;
         match &self.overview_file {
             Some(overview_file) => {
-                write_if_changed(overview_file, &emit::overview(&service, &source))
+                let inputs: Vec<&Path> =
+                    inputs.iter().copied().chain([out_file.as_path()]).collect();
+                output::write_file(overview_file, &emit::overview(&service, &source), &inputs)
             }
             None => Ok(()),
         }
     }
-}
-
-fn write_if_changed(path: &Path, text: &str) -> Result<(), Error> {
-    if std::fs::read(path).is_ok_and(|existing| existing == text.as_bytes()) {
-        return Ok(());
-    }
-    std::fs::write(path, text).map_err(|source| Error::Write { path: path.to_owned(), source })
 }
 
 /// Generates the source for `model` (read from `path`), or for just `operations` of it, naming

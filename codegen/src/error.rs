@@ -1,7 +1,7 @@
 //! The one error type of the public API, and the problems a model can have.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Where in a model a problem sits, so that every message can name it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,11 +36,32 @@ impl fmt::Display for Location {
 pub struct Problem {
     pub location: Location,
     pub message: String,
+    /// What would get past it, worded where the error surfaces (a build script or the
+    /// command line).
+    pub fix: Option<Fix>,
+}
+
+/// A way past a problem that depends on how the generator is driven.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Fix {
+    /// Leave `operation` out of the selection.
+    LeaveOut { operation: String },
+}
+
+/// Where an error is shown: the wording of its fixes and paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Surface {
+    /// A program using the library (a build script): `Builder::…` calls, paths said relative to
+    /// the directory the program runs in.
+    Library,
+    /// The `codegen` command: its flags, paths as typed.
+    CommandLine,
 }
 
 impl Problem {
     pub fn new(location: Location, message: impl Into<String>) -> Self {
-        Problem { location, message: message.into() }
+        Problem { location, message: message.into(), fix: None }
     }
 
     pub fn shape(shape: &str, message: impl Into<String>) -> Self {
@@ -55,16 +76,40 @@ impl Problem {
     pub fn operation(operation: &str, message: impl Into<String>) -> Self {
         Problem::new(Location::Operation(operation.to_owned()), message)
     }
+
+    /// The problem with `fix` as the way past it.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    fn render(&self, f: &mut fmt::Formatter<'_>, surface: Surface) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)?;
+        match (&self.fix, surface) {
+            (None, _) => Ok(()),
+            (Some(Fix::LeaveOut { operation }), Surface::Library) => {
+                write!(
+                    f,
+                    "; leave the operation out (`Builder::exclude_operations([{operation:?}])`)"
+                )
+            }
+            (Some(Fix::LeaveOut { operation }), Surface::CommandLine) => {
+                write!(f, "; leave the operation out (`--exclude-operations {operation}`)")
+            }
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        self.render(f, Surface::Library)
     }
 }
 
 /// Everything that can go wrong between a model file and generated code.
-#[derive(Debug)]
+///
+/// `Debug` shows the same text as `Display`, since build scripts that `unwrap()` or return it
+/// from `main` print `Debug`.
 #[non_exhaustive]
 pub enum Error {
     Read {
@@ -81,6 +126,12 @@ pub enum Error {
         path: PathBuf,
         problems: Vec<Problem>,
     },
+    /// Writing `path` would destroy `input`, a file this run reads (the same file, through
+    /// another name or a link).
+    Overwrite {
+        path: PathBuf,
+        input: PathBuf,
+    },
     /// A setting the generator was given cannot be used; `setting` names it.
     Setting {
         setting: &'static str,
@@ -91,20 +142,97 @@ pub enum Error {
 }
 
 // Written out rather than derived with thiserror: its proc macro was the slowest part of a
-// clean build of a crate that generates its types, for four messages.
+// clean build of a crate that generates its types, for a handful of messages.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, Surface::Library)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, Surface::Library)
+    }
+}
+
+impl Error {
+    /// The error as the `codegen` command shows it: fixes name its flags, paths are as typed.
+    pub fn on_command_line(&self) -> impl fmt::Display + '_ {
+        OnCommandLine(self)
+    }
+
+    fn render(&self, f: &mut fmt::Formatter<'_>, surface: Surface) -> fmt::Result {
+        fn path(path: &Path, surface: Surface) -> Shown<'_> {
+            Shown(path, surface)
+        }
         match self {
-            Error::Read { path, source } => write!(f, "cannot read `{}`: {source}", path.display()),
-            Error::Write { path, source } => {
-                write!(f, "cannot write `{}`: {source}", path.display())
+            Error::Read { path: file, source } => {
+                write!(f, "cannot read {}: {source}", path(file, surface))
             }
-            Error::Invalid { path, problems } => {
-                write!(f, "`{}` {}", path.display(), ProblemList(problems))
+            Error::Write { path: file, source } => {
+                write!(f, "cannot write {}: {source}", path(file, surface))
             }
+            Error::Invalid { path: file, problems } => {
+                write!(f, "{} ", path(file, surface))?;
+                render_problems(f, problems, surface)
+            }
+            Error::Overwrite { path: file, input } => write!(
+                f,
+                "refusing to write {}: it is {}, which this run reads",
+                path(file, surface),
+                path(input, surface)
+            ),
             Error::Setting { setting, message } => write!(f, "{setting}: {message}"),
             Error::Internal(message) => f.write_str(message),
         }
+    }
+}
+
+struct OnCommandLine<'a>(&'a Error);
+
+impl fmt::Display for OnCommandLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, Surface::CommandLine)
+    }
+}
+
+/// A path in a message: as given, and for a program, what a relative one is relative to.
+struct Shown<'a>(&'a Path, Surface);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0.display())?;
+        match std::env::current_dir() {
+            Ok(directory) if self.0.is_relative() && self.1 == Surface::Library => {
+                write!(f, " (relative to `{}`)", directory.display())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Shown at most: a model with thousands of problems is summed up.
+const PROBLEMS_SHOWN: usize = 20;
+
+fn render_problems(
+    f: &mut fmt::Formatter<'_>,
+    problems: &[Problem],
+    surface: Surface,
+) -> fmt::Result {
+    if let [only] = problems {
+        f.write_str("has a problem: ")?;
+        return only.render(f, surface);
+    }
+    write!(f, "has {} problems:", problems.len())?;
+    for problem in problems.iter().take(PROBLEMS_SHOWN) {
+        f.write_str("\n  ")?;
+        problem.render(f, surface)?;
+    }
+    match problems.len().checked_sub(PROBLEMS_SHOWN) {
+        Some(more) if more > 0 => {
+            write!(f, "\n  … and {more} more (the first {PROBLEMS_SHOWN} are shown)")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -112,21 +240,10 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
-            Error::Invalid { .. } | Error::Setting { .. } | Error::Internal(_) => None,
-        }
-    }
-}
-
-struct ProblemList<'a>(&'a [Problem]);
-
-impl fmt::Display for ProblemList<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            [only] => write!(f, "has a problem: {only}"),
-            problems => {
-                write!(f, "has {} problems:", problems.len())?;
-                problems.iter().try_for_each(|problem| write!(f, "\n  {problem}"))
-            }
+            Error::Invalid { .. }
+            | Error::Overwrite { .. }
+            | Error::Setting { .. }
+            | Error::Internal(_) => None,
         }
     }
 }
@@ -139,16 +256,70 @@ mod tests {
     #[test]
     fn errors_say_what_and_where() {
         let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        let read = Error::Read { path: PathBuf::from("m.json"), source: missing };
-        assert_eq!(read.to_string(), "cannot read `m.json`: no such file");
+        let read = Error::Read { path: PathBuf::from("/models/m.json"), source: missing };
+        assert_eq!(read.to_string(), "cannot read `/models/m.json`: no such file");
         assert_eq!(read.source().map(ToString::to_string), Some("no such file".to_owned()));
         let problems = vec![Problem::shape("A", "has no `type`"), Problem::member("B", "C", "x")];
-        let invalid = Error::Invalid { path: PathBuf::from("m.json"), problems };
+        let invalid = Error::Invalid { path: PathBuf::from("/m.json"), problems };
         assert_eq!(
             invalid.to_string(),
-            "`m.json` has 2 problems:\n  shape `A`: has no `type`\n  shape `B`, member `C`: x"
+            "`/m.json` has 2 problems:\n  shape `A`: has no `type`\n  shape `B`, member `C`: x"
         );
         assert!(invalid.source().is_none());
         assert_eq!(Error::Internal("boom".to_owned()).to_string(), "boom");
+    }
+
+    #[test]
+    fn debug_reads_as_display_for_build_scripts() {
+        let problems = vec![Problem::new(Location::Metadata, "no `targetPrefix`")];
+        let invalid = Error::Invalid { path: PathBuf::from("/m.json"), problems };
+        assert_eq!(format!("{invalid:?}"), "`/m.json` has a problem: metadata: no `targetPrefix`");
+    }
+
+    #[test]
+    fn a_relative_path_says_what_it_is_relative_to_except_on_the_command_line() {
+        let error = Error::Read {
+            path: PathBuf::from("model/m.json"),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "gone"),
+        };
+        let directory =
+            std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+        assert_eq!(
+            error.to_string(),
+            format!("cannot read `model/m.json` (relative to `{directory}`): gone")
+        );
+        assert_eq!(error.on_command_line().to_string(), "cannot read `model/m.json`: gone");
+    }
+
+    #[test]
+    fn fixes_are_worded_where_they_surface() {
+        let problem = Problem::operation("Subscribe", "its output is an event stream")
+            .with_fix(Fix::LeaveOut { operation: "Subscribe".to_owned() });
+        let error = Error::Invalid { path: PathBuf::from("/m.json"), problems: vec![problem] };
+        assert_eq!(
+            error.to_string(),
+            "`/m.json` has a problem: operation `Subscribe`: its output is an event stream; leave \
+             the operation out (`Builder::exclude_operations([\"Subscribe\"])`)"
+        );
+        assert_eq!(
+            error.on_command_line().to_string(),
+            "`/m.json` has a problem: operation `Subscribe`: its output is an event stream; leave \
+             the operation out (`--exclude-operations Subscribe`)"
+        );
+    }
+
+    #[test]
+    fn a_flood_of_problems_is_summed_up() {
+        let problems: Vec<Problem> = (0..100_000)
+            .map(|i| Problem::shape(&format!("S{i}"), "no value can be built"))
+            .collect();
+        let text = Error::Invalid { path: PathBuf::from("/m.json"), problems }.to_string();
+        assert!(
+            text.starts_with(
+                "`/m.json` has 100000 problems:\n  shape `S0`: no value can be built\n"
+            )
+        );
+        assert!(text.ends_with("\n  … and 99980 more (the first 20 are shown)"), "{text}");
+        assert_eq!(text.lines().count(), 22);
     }
 }

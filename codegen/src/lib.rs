@@ -26,10 +26,13 @@ pub mod emit;
 pub mod error;
 pub mod ir;
 pub mod model;
+mod output;
+mod selection;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
 pub use self::emit::Decoding;
-pub use self::error::{Error, Location, Problem};
+pub use self::error::{Error, Fix, Location, Problem};
+pub use self::output::write_file;
 
 /// The README's build script, compiled as a doctest.
 #[cfg(doctest)]

@@ -1,6 +1,7 @@
 //! `codegen`: generate Rust from a botocore model, check or slice one, diff two, or run protocol
 //! test suites.
 
+use awsjson_codegen::Error;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -136,16 +137,26 @@ fn main() -> ExitCode {
             cache_dir.unwrap_or_else(|| std::env::temp_dir().join("codegen-conformance"));
         return conformance(&suites, &cache_dir);
     }
-    match run(command) {
+    finish(run(command))
+}
+
+/// The exit status of a command that printed nothing else on failure: the error on standard
+/// error; a reader of standard output that went away (`| head`) ends it quietly, as Unix tools
+/// end.
+fn finish(result: Result<(), Error>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", error.on_command_line());
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(command: Command) -> Result<(), awsjson_codegen::Error> {
+fn run(command: Command) -> Result<(), Error> {
     match command {
         Command::Generate { model, out, runtime_path, selection } => {
             let mut builder = selection.builder(model);
@@ -156,19 +167,16 @@ fn run(command: Command) -> Result<(), awsjson_codegen::Error> {
             }
         }
         Command::Check { model, selection } => {
-            println!("{}", selection.builder(model).check()?);
-            Ok(())
+            print(&format!("{}\n", selection.builder(model).check()?))
         }
         Command::Conformance { .. } | Command::Diff { .. } => {
-            Err(awsjson_codegen::Error::Internal(
-                "conformance and diff run before other commands".to_owned(),
-            ))
+            Err(Error::Internal("conformance and diff run before other commands".to_owned()))
         }
         Command::Subset { model: path, operations, out } => {
             let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
             let json = awsjson_codegen::subset_json(&path, &operations)?;
             match out {
-                Some(out) => write(&out, &json),
+                Some(out) => awsjson_codegen::write_file(&out, &json, &[&path]),
                 None => print(&json),
             }
         }
@@ -176,13 +184,21 @@ fn run(command: Command) -> Result<(), awsjson_codegen::Error> {
 }
 
 fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
-    let results = awsjson_cli::conformance::run(suites, cache_dir);
-    for result in &results {
-        println!("{result}");
+    // One message for a cache directory that cannot be, not one per case.
+    if let Err(source) = std::fs::create_dir_all(cache_dir) {
+        let error = Error::Write { path: cache_dir.to_owned(), source };
+        eprintln!("error: the cache directory: {}", error.on_command_line());
+        return ExitCode::FAILURE;
     }
+    let results = awsjson_cli::conformance::run(suites, cache_dir);
     let failed = results.iter().filter(|result| result.failure.is_some()).count();
-    println!("{} passed, {failed} failed", results.len() - failed);
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    let mut text: String = results.iter().map(|result| format!("{result}\n")).collect();
+    text.push_str(&format!("{} passed, {failed} failed\n", results.len() - failed));
+    match finish(print(&text)) {
+        status if status != ExitCode::SUCCESS => status,
+        _ if failed == 0 => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    }
 }
 
 fn diff(old: &Path, new: &Path, format: Format, documentation: bool) -> ExitCode {
@@ -197,24 +213,18 @@ fn diff(old: &Path, new: &Path, format: Format, documentation: bool) -> ExitCode
         Format::Text => Ok(report.text(documentation)),
         Format::Json => report.json(documentation),
     };
-    match text.and_then(|text| print(&text)) {
-        Ok(()) if report.verdict.is_breaking() => ExitCode::from(DIFF_BREAKING),
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
+    match finish(text.and_then(|text| print(&text))) {
+        status if status != ExitCode::SUCCESS => status,
+        _ if report.verdict.is_breaking() => ExitCode::from(DIFF_BREAKING),
+        _ => ExitCode::SUCCESS,
     }
 }
 
-fn print(text: &str) -> Result<(), awsjson_codegen::Error> {
+fn print(text: &str) -> Result<(), Error> {
     use std::io::Write;
-    std::io::stdout()
+    let mut stdout = std::io::stdout().lock();
+    stdout
         .write_all(text.as_bytes())
-        .map_err(|source| awsjson_codegen::Error::Write { path: PathBuf::from("<stdout>"), source })
-}
-
-fn write(path: &Path, text: &str) -> Result<(), awsjson_codegen::Error> {
-    std::fs::write(path, text)
-        .map_err(|source| awsjson_codegen::Error::Write { path: path.to_owned(), source })
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Write { path: PathBuf::from("<stdout>"), source })
 }

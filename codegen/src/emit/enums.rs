@@ -23,7 +23,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         } else {
             format!("`{wire_value}`")
         };
-        format!(" {value}{}", taken_note(renamed.as_ref()))
+        super::doc_line(&format!(" {value}{}", taken_note(renamed.as_ref())))
     });
     quote! {
         #docs

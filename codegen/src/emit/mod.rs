@@ -164,9 +164,21 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
         lines.push(String::new());
     }
     lines.extend(extra.iter().cloned());
-    let lines =
-        lines.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = lines
+        .iter()
+        .map(|line| if line.is_empty() { String::new() } else { format!(" {}", doc_line(line)) });
     quote! { #(#[doc = #lines])* }
+}
+
+/// A doc line as rustdoc takes it: control characters, which wire names may hold (a carriage
+/// return is an error in a doc comment), are written as their escapes (`\r`).
+pub(crate) fn doc_line(line: &str) -> String {
+    if !line.chars().any(char::is_control) {
+        return line.to_owned();
+    }
+    line.chars()
+        .flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] })
+        .collect()
 }
 
 /// A member's docs, saying its wire name where `locationName` changed it and why its Rust

@@ -36,6 +36,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             taken_note(renamed.as_ref())
         )],
     );
+    let operation_deprecated = deprecated.is_some();
     let deprecated = deprecated_attr(deprecated.as_ref());
     let io_type = |shape: &Option<ShapeId>| match shape {
         Some(id) => {
@@ -46,11 +47,10 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     };
     let input_type = io_type(input);
     let output_type = io_type(output);
-    let allow_deprecated = [input, output]
-        .into_iter()
-        .flatten()
-        .any(|id| is_deprecated(service, *id))
-        .then(|| quote! { #[allow(deprecated)] });
+    // The impls name the operation, its input and output: any of them deprecated would warn.
+    let allow_deprecated = (operation_deprecated
+        || [input, output].into_iter().flatten().any(|id| is_deprecated(service, *id)))
+    .then(|| quote! { #[allow(deprecated)] });
     let error_enum = error_enum(cx, operation, errors);
     let host_prefix = host_prefix.as_deref().map(|segments| host_prefix_fn(cx, segments));
     let decoding = (cx.decoding == super::Decoding::Strict).then(|| {
@@ -127,16 +127,16 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let name = ident(&operation.error_name);
     let unmodeled = ident(UNMODELED_VARIANT);
     // `error_renamed` is read here, not in `emit`.
-    let doc = format!(
+    let doc = super::doc_line(&format!(
         " The errors of `{}`{}.",
         operation.wire_name,
         taken_note(operation.error_renamed.as_ref())
-    );
+    ));
     let variants: Vec<_> = errors.iter().map(|error| ident(&error.variant_name)).collect();
     let shapes: Vec<_> = errors.iter().map(|error| service.shape(error.shape)).collect();
     let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();
     let codes: Vec<&str> = shapes.iter().map(|shape| shape.wire_name.as_str()).collect();
-    let variant_docs = codes.iter().map(|code| format!(" The `{code}` error."));
+    let variant_docs = codes.iter().map(|code| super::doc_line(&format!(" The `{code}` error.")));
     let allow_deprecated = errors
         .iter()
         .any(|error| is_deprecated(service, error.shape))

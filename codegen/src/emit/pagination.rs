@@ -84,7 +84,7 @@ pub fn emit(
             quote! { ::std::option::Option::Some(output) },
         ),
     };
-    let doc = doc(operation, pagination);
+    let doc = super::doc_line(&doc(operation, pagination));
     quote! {
         #[doc = #doc]
         #allow_deprecated

@@ -23,10 +23,10 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         let method = quote::format_ident!("{}", method);
         fact.as_ref().map(|fact| quote! { .#method(#fact) })
     });
-    let doc = format!(
+    let doc = super::doc_line(&format!(
         " {}: what its model's metadata says, for signing requests and finding the endpoint.",
         service.title
-    );
+    ));
     quote! {
         #[doc = #doc]
         pub const SERVICE: #runtime::Service =

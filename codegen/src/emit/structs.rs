@@ -67,10 +67,10 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
             quote! { #field: ::std::option::Option::None }
         }
     });
-    let doc = format!(
+    let doc = super::doc_line(&format!(
         " A `{}` with the required members given and every other member `None`.",
         shape.wire_name
-    );
+    ));
     quote! {
         #[allow(deprecated)]
         impl #name {

@@ -1,10 +1,10 @@
 //! Model to IR: resolve references, decide names, validate, box cycles.
 
 use super::{
-    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, endpoint,
-    naming, nesting, protocol, satisfiable, shapes,
+    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, depth,
+    endpoint, naming, nesting, protocol, satisfiable, shapes,
 };
-use crate::error::{Location, Problem};
+use crate::error::{Fix, Location, Problem};
 use crate::model;
 use std::collections::HashMap;
 
@@ -30,6 +30,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
     nesting::check(&shapes, &mut problems);
+    depth::check(&shapes, &mut problems);
     satisfiable::check(&shapes, &mut problems);
     let mut operations: Vec<Operation> = model
         .operations
@@ -169,11 +170,11 @@ fn event_streams(
             if model.shapes.get(&target.shape).is_some_and(|t| t.eventstream == Some(true)) {
                 let message = format!(
                     "its {role} member `{member}` is an event stream (`{}`), sent as binary \
-                     frames that JSON types cannot read; leave the operation out \
-                     (`--exclude-operations {name}`)",
+                     frames that JSON types cannot read",
                     target.shape
                 );
-                problems.push(Problem::operation(name, message));
+                let fix = Fix::LeaveOut { operation: name.to_owned() };
+                problems.push(Problem::operation(name, message).with_fix(fix));
             }
         }
     }

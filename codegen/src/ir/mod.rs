@@ -6,6 +6,7 @@
 
 mod build;
 mod cycles;
+mod depth;
 mod endpoint;
 pub mod naming;
 mod nesting;
@@ -15,6 +16,7 @@ mod satisfiable;
 mod shapes;
 
 pub use self::build::build;
+pub use self::depth::MAX_NESTING;
 pub use self::paginate::paginate;
 
 /// Index of a shape in [`Service::shapes`].

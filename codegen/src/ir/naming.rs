@@ -50,8 +50,10 @@ pub fn int_variant_name(value: i32) -> String {
 }
 
 /// The error enum of an operation whose type is `operation_type`.
+/// `CreateFleetError`; an operation type with a suffix of its own (`Self_`) loses it, so the
+/// name stays upper camel case (`SelfError`).
 pub fn operation_error_name(operation_type: &str) -> String {
-    format!("{operation_type}Error")
+    format!("{}Error", operation_type.trim_end_matches('_'))
 }
 
 /// How a clashing name is told apart: `FooBar2` for types and variants, `foo_bar_2` for fields.
@@ -313,5 +315,6 @@ mod tests {
     #[test]
     fn operation_error_names() {
         assert_eq!(operation_error_name("CreateFleet"), "CreateFleetError");
+        assert_eq!(operation_error_name("Self_"), "SelfError");
     }
 }

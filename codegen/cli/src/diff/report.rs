@@ -29,7 +29,7 @@ pub struct ModelError {
 
 impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the {} model: {}", self.which, self.error)
+        write!(f, "the {} model: {}", self.which, self.error.on_command_line())
     }
 }
 
