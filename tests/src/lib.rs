@@ -46,3 +46,9 @@ mod tests {
         assert!(super::pretty_json(b"<html>").starts_with("<not JSON: "));
     }
 }
+
+/// The README's examples: the AppStream example runs and the own-crate build script compiles
+/// as doctests (its other blocks are checked where they build: tests/moto, `.ci/packages`).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
