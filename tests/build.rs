@@ -20,6 +20,7 @@ const fn whole(out: &'static str, model: &'static str) -> Build {
 const BUILDS: &[Build] = &[
     whole("features", "../codegen/tests/fixtures/features.json"),
     whole("lints", "../codegen/tests/fixtures/lints.json"),
+    whole("constraints", "../codegen/tests/fixtures/constraints.json"),
     whole("names_keywords", "../codegen/tests/fixtures/names/keywords.json"),
     whole("names_std", "../codegen/tests/fixtures/names/std.json"),
     whole("names_clashes", "../codegen/tests/fixtures/names/clashes.json"),

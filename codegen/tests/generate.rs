@@ -70,3 +70,8 @@ fn names_enum_values() {
 fn lints_fixture() {
     insta::assert_snapshot!(generated_items("lints.json"));
 }
+
+#[test]
+fn constraints_fixture() {
+    insta::assert_snapshot!(generated_items("constraints.json"));
+}

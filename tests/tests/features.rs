@@ -146,6 +146,13 @@ fn a_bad_host_label_is_an_encode_error() {
     let error = Measure::request(&MeasureInput::new("a.b")).unwrap_err();
     assert_eq!(
         error.to_string(),
+        "the input breaks the model's constraints: \
+         Region: \"a.b\" cannot be a host label: '.' is not a letter, digit or `-`"
+    );
+    let unchecked = awsjson_runtime::RequestOptions::default().without_validation();
+    let error = Measure::request_with(&MeasureInput::new("a.b"), &unchecked).unwrap_err();
+    assert_eq!(
+        error.to_string(),
         "cannot put member `Region` in the host name: '.' is not a letter, digit or `-`"
     );
 }

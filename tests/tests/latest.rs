@@ -67,7 +67,7 @@ fn create_fleet_request_with_members_added_since_2017() {
         fleet_type: Some(FleetType::Elastic),
         platform: Some(PlatformType::from("WINDOWS_SERVER_2022")),
         max_concurrent_sessions: Some(10),
-        usb_device_filter_strings: Some(vec!["*,*,*,*,*,*,*,*".into()]),
+        usb_device_filter_strings: Some(vec!["Keyboard,,*,*,*,*,0,0".into()]),
         ..CreateFleetRequest::new("fleet-2", "stream.standard.small")
     };
     insta::assert_snapshot!(request::<CreateFleet>(&input));

@@ -47,7 +47,8 @@ impl fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// A request that could not be built: the input could not be written as JSON, a member bound
+/// A request that could not be built: the input breaks the model's constraints
+/// ([`EncodeError::violations`] lists them all), could not be written as JSON, a member bound
 /// to the endpoint's host is not a valid host label, or (with the `http` feature) the `http`
 /// crate refused the URL or a header.
 #[derive(Debug)]
@@ -60,6 +61,7 @@ enum EncodeErrorKind {
         member: &'static str,
         why: String,
     },
+    Invalid(crate::validate::Violations),
     #[cfg(feature = "http")]
     Http(String),
 }
@@ -68,6 +70,19 @@ impl EncodeError {
     /// Member `member`, a host label, cannot go into the host name: `why` says what is wrong.
     pub fn host_label(member: &'static str, why: impl Into<String>) -> Self {
         Self(EncodeErrorKind::HostLabel { member, why: why.into() })
+    }
+
+    /// The input breaks constraints of the model.
+    pub fn invalid(violations: crate::validate::Violations) -> Self {
+        Self(EncodeErrorKind::Invalid(violations))
+    }
+
+    /// The violations, for an input that breaks constraints of the model.
+    pub fn violations(&self) -> Option<&crate::validate::Violations> {
+        match &self.0 {
+            EncodeErrorKind::Invalid(violations) => Some(violations),
+            _ => None,
+        }
     }
 
     /// The `http` crate refused the request (`why` says what it said).
@@ -84,6 +99,9 @@ impl fmt::Display for EncodeError {
             EncodeErrorKind::HostLabel { member, why } => {
                 write!(f, "cannot put member `{member}` in the host name: {why}")
             }
+            EncodeErrorKind::Invalid(violations) => {
+                write!(f, "the input breaks the model's constraints: {violations}")
+            }
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(why) => write!(f, "cannot build the HTTP request: {why}"),
         }
@@ -95,6 +113,7 @@ impl ::std::error::Error for EncodeError {
         match &self.0 {
             EncodeErrorKind::Body(error) => Some(error),
             EncodeErrorKind::HostLabel { .. } => None,
+            EncodeErrorKind::Invalid(violations) => Some(violations),
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(_) => None,
         }

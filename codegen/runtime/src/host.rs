@@ -5,20 +5,23 @@ use super::error::EncodeError;
 /// Checks that `value` of member `member` can be a label of a host name: 1 to 63 ASCII
 /// letters, digits and hyphens, not starting with a hyphen.
 pub fn label<'a>(member: &'static str, value: &'a str) -> Result<&'a str, EncodeError> {
+    label_problem(value).map(|()| value).map_err(|why| EncodeError::host_label(member, why))
+}
+
+/// Why `value` cannot be a label of a host name, if it cannot.
+pub(crate) fn label_problem(value: &str) -> Result<(), String> {
     if value.is_empty() {
-        return Err(EncodeError::host_label(member, "it is empty"));
+        return Err("it is empty".to_owned());
     }
     if value.len() > 63 {
-        return Err(EncodeError::host_label(member, "it is longer than 63 characters"));
+        return Err("it is longer than 63 characters".to_owned());
     }
     if value.starts_with('-') {
-        return Err(EncodeError::host_label(member, "it starts with `-`"));
+        return Err("it starts with `-`".to_owned());
     }
     match value.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        Some(bad) => {
-            Err(EncodeError::host_label(member, format!("{bad:?} is not a letter, digit or `-`")))
-        }
-        None => Ok(value),
+        Some(bad) => Err(format!("{bad:?} is not a letter, digit or `-`")),
+        None => Ok(()),
     }
 }
 

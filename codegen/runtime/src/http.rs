@@ -37,7 +37,7 @@ mod tests {
         const TARGET: &'static str = "Test_20240101.Put";
         const CONTENT_TYPE: &'static str = "application/x-amz-json-1.0";
         const SERVICE: Service = Service::new("Test_20240101", Protocol::AwsJson1_0);
-        type Input = std::collections::BTreeMap<String, String>;
+        type Input = crate::Document;
         type Output = std::collections::BTreeMap<String, u32>;
         type Error = crate::UnmodeledError;
 
@@ -50,7 +50,7 @@ mod tests {
     fn a_request_becomes_an_http_request_to_the_endpoint() {
         let endpoint = Endpoint::parse("http://localhost:4566/custom/");
         let endpoint = endpoint.unwrap_or_else(|error| panic!("{error}"));
-        let input = [("Key".to_owned(), "v".to_owned())].into();
+        let input = serde_json::json!({"Key": "v"});
         let request = Put::http_request(&input, &endpoint).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(request.method(), "POST");
         assert_eq!(request.uri(), "http://data-localhost:4566/custom/");

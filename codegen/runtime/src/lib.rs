@@ -48,12 +48,14 @@ pub mod host;
 mod http;
 pub mod operation;
 pub mod paginate;
+mod path;
 mod raw;
 pub mod request;
 pub mod service;
 #[cfg(test)]
 mod testing;
 pub mod union;
+pub mod validate;
 mod version;
 pub mod wire;
 
@@ -70,6 +72,7 @@ pub use self::paginate::{PageError, Pages, Paginated, items, pages};
 pub use self::request::{Request, RequestOptions};
 pub use self::service::{Protocol, Service};
 pub use self::union::UnknownMember;
+pub use self::validate::{Validate, Violation, Violations};
 pub use self::wire::Document;
 
 /// What generated code names through the runtime, so its crate needs no serde dependency of

@@ -6,6 +6,7 @@ use super::error_response::ErrorResponse;
 use super::headers::{Headers, request_id};
 use super::request::{Request, RequestOptions};
 use super::service::Service;
+use super::validate::Validate;
 
 /// An operation's error type: built from any error response, modeled or not.
 ///
@@ -42,7 +43,7 @@ pub trait Operation {
     /// leaves out, unless the generator was told otherwise (`Builder::decoding`).
     const DECODING: Decoding = Decoding::Correcting;
     /// The request body type.
-    type Input: ::serde::Serialize;
+    type Input: ::serde::Serialize + Validate;
     /// The successful response body type.
     type Output: ::serde::de::DeserializeOwned;
     /// The error type.
@@ -56,13 +57,18 @@ pub trait Operation {
     }
 
     /// Builds the request: `POST /` with the target, content type and length headers and a
-    /// JSON body, compressed above botocore's threshold where the model asks for it.
+    /// JSON body, compressed above botocore's threshold where the model asks for it. The input
+    /// is checked against the model's constraints first, and every violation is reported
+    /// ([`EncodeError::violations`]); [`RequestOptions::without_validation`] skips that.
     fn request(input: &Self::Input) -> Result<Request, EncodeError> {
         Self::request_with(input, &RequestOptions::default())
     }
 
     /// [`Operation::request`] with a choice of options, such as the compression threshold.
     fn request_with(input: &Self::Input, options: &RequestOptions) -> Result<Request, EncodeError> {
+        if options.validate {
+            input.validate().map_err(EncodeError::invalid)?;
+        }
         let host_prefix = Self::host_prefix(input)?;
         let body = ::serde_json::to_vec(input)?;
         let compression = Self::REQUEST_COMPRESSION;
@@ -146,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for Empty {
 mod tests {
     use super::super::error::{ResponseError, UnmodeledError};
     use super::super::error_response::ErrorResponse;
-    use super::{Empty, Operation, Request, ServiceError};
+    use super::{Empty, Operation, Request, RequestOptions, ServiceError};
     use crate::{Protocol, Service};
     use serde::{Deserialize, Serialize};
 
@@ -156,6 +162,20 @@ mod tests {
         names: Vec<String>,
         #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
         next_token: Option<String>,
+    }
+
+    /// As generated: `Names` has at most two items, each of 1 to 8 characters.
+    impl crate::Validate for Input {
+        fn validate_into<'a>(&'a self, v: &mut crate::validate::Validator<'a>) {
+            v.member("Names");
+            v.list_length(self.names.len(), ..=2);
+            for (index, name) in self.names.iter().enumerate() {
+                v.index(index);
+                v.string_length(name, 1..=8, false);
+                v.leave();
+            }
+            v.leave();
+        }
     }
 
     #[derive(Debug, Deserialize, PartialEq)]
@@ -249,6 +269,25 @@ mod tests {
             host_prefix: None,
         };
         assert_eq!(Describe::request(&input).unwrap(), expected);
+    }
+
+    #[test]
+    fn the_input_is_validated_unless_told_not_to() {
+        let names = ["".to_owned(), "a".to_owned(), "much-too-long".to_owned()];
+        let input = Input { names: names.to_vec(), next_token: None };
+        let error = Describe::request(&input).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the input breaks the model's constraints: \
+             Names: the list has 3 items, more than the maximum of 2; \
+             Names[0]: \"\" has 0 characters, fewer than the minimum of 1; \
+             Names[2]: \"much-too-long\" has 13 characters, more than the maximum of 8"
+        );
+        let violations = error.violations().map(|violations| violations.len());
+        assert_eq!(violations, Some(3));
+        let unchecked = RequestOptions::default().without_validation();
+        let request = Describe::request_with(&input, &unchecked).unwrap();
+        assert_eq!(request.body, br#"{"Names":["","a","much-too-long"]}"#);
     }
 
     #[test]

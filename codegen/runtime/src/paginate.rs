@@ -139,6 +139,10 @@ mod tests {
         token: Option<String>,
     }
 
+    impl crate::Validate for Input {
+        fn validate_into<'a>(&'a self, _: &mut crate::validate::Validator<'a>) {}
+    }
+
     #[derive(Debug, Default, PartialEq, serde::Deserialize)]
     struct Output {
         names: Option<Vec<String>>,

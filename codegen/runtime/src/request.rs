@@ -72,6 +72,10 @@ pub struct RequestOptions {
     /// `request_min_compression_size_bytes`. Compression needs the `gzip` feature; without
     /// it bodies go uncompressed, which every service accepts.
     pub min_compression_size: Option<usize>,
+    /// Whether the input is checked against the model's constraints ([`crate::validate`])
+    /// before the request is built. Default `true`; turn it off to send what the model forbids,
+    /// as tests of a service's own validation do.
+    pub validate: bool,
 }
 
 impl RequestOptions {
@@ -84,6 +88,12 @@ impl RequestOptions {
         self
     }
 
+    /// Build the request without checking the input against the model's constraints.
+    pub fn without_validation(mut self) -> Self {
+        self.validate = false;
+        self
+    }
+
     /// Never compress.
     pub fn without_compression(mut self) -> Self {
         self.min_compression_size = None;
@@ -93,7 +103,10 @@ impl RequestOptions {
 
 impl Default for RequestOptions {
     fn default() -> Self {
-        RequestOptions { min_compression_size: Some(Self::DEFAULT_MIN_COMPRESSION_SIZE) }
+        RequestOptions {
+            min_compression_size: Some(Self::DEFAULT_MIN_COMPRESSION_SIZE),
+            validate: true,
+        }
     }
 }
 

@@ -193,7 +193,7 @@ where
             let parsed =
                 K::deserialize(::serde::de::value::StrDeserializer::<A::Error>::new(key_text))?;
             if tracking {
-                decode::push(decode::Segment::Key(key_text.to_owned()));
+                decode::push(decode::Segment::Key(key_text.to_owned().into()));
             }
             let value = map.next_value::<DeserializeAs<F, T>>()?;
             if tracking {

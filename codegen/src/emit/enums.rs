@@ -8,7 +8,16 @@ use quote::quote;
 
 pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream {
     let (runtime, serde) = (cx.runtime, cx.serde());
-    let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let Shape {
+        wire_name,
+        rust_name,
+        renamed,
+        docs,
+        sensitive: _,
+        deprecated,
+        kind: _,
+        constraints: _,
+    } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
     let docs = doc_attrs(docs.as_deref(), &[wire_shape_doc(wire_name, renamed.as_ref(), "")]);

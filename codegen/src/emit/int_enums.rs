@@ -8,7 +8,16 @@ use quote::quote;
 
 pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
     let (runtime, serde) = (cx.runtime, cx.serde());
-    let Shape { wire_name, rust_name, renamed, docs, sensitive: _, deprecated, kind: _ } = shape;
+    let Shape {
+        wire_name,
+        rust_name,
+        renamed,
+        docs,
+        sensitive: _,
+        deprecated,
+        kind: _,
+        constraints: _,
+    } = shape;
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
     let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), ", an integer enum");

@@ -16,6 +16,7 @@ mod service;
 mod structs;
 mod types;
 mod unions;
+mod validate;
 
 pub use self::overview::overview;
 pub use self::runtime_path::RuntimePath;
@@ -50,6 +51,8 @@ pub(crate) struct Context<'a> {
     pub service: &'a Service,
     pub runtime: &'a RuntimePath,
     pub decoding: Decoding,
+    /// Which shapes' values have anything to validate ([`validate::checked_shapes`]).
+    pub checked: &'a [bool],
 }
 
 impl Context<'_> {
@@ -86,7 +89,8 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn emit_items(service: &Service, options: &Options) -> Result<String, Error> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let Options { runtime, decoding } = options;
-    emit_items_on(Context { service, runtime, decoding: *decoding }, threads)
+    let checked = validate::checked_shapes(service);
+    emit_items_on(Context { service, runtime, decoding: *decoding, checked: &checked }, threads)
 }
 
 fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
@@ -127,11 +131,28 @@ impl Item<'_> {
         match self {
             Item::Service => service::emit(cx),
             Item::Operation(operation) => operations::emit(cx, operation),
+            // Each type, then its `Validate` impl.
             Item::Shape(shape) => match &shape.kind {
-                ShapeKind::Structure(structure) => structs::emit(cx, shape, structure),
-                ShapeKind::Union(members) => unions::emit(cx, shape, members),
-                ShapeKind::Enum(values) => enums::emit(cx, shape, values),
-                ShapeKind::IntEnum(values) => int_enums::emit(cx, shape, values),
+                ShapeKind::Structure(structure) => {
+                    let item = structs::emit(cx, shape, structure);
+                    let validate = validate::structure(cx, shape, &structure.members);
+                    quote! { #item #validate }
+                }
+                ShapeKind::Union(members) => {
+                    let item = unions::emit(cx, shape, members);
+                    let validate = validate::union(cx, shape, members);
+                    quote! { #item #validate }
+                }
+                ShapeKind::Enum(values) => {
+                    let item = enums::emit(cx, shape, values);
+                    let validate = validate::string_enum(cx, shape, values);
+                    quote! { #item #validate }
+                }
+                ShapeKind::IntEnum(values) => {
+                    let item = int_enums::emit(cx, shape, values);
+                    let validate = validate::int_enum(cx, shape, values);
+                    quote! { #item #validate }
+                }
                 _ => TokenStream::new(),
             },
         }
@@ -181,19 +202,18 @@ pub(crate) fn doc_line(line: &str) -> String {
         .collect()
 }
 
-/// A member's docs, saying its wire name where `locationName` changed it and why its Rust
-/// name has a suffix where it has one.
-fn member_doc_attrs(
-    html: Option<&str>,
-    model_name: &str,
-    wire_name: &str,
-    renamed: Option<&Renamed>,
-) -> TokenStream {
+/// A member's docs, saying its wire name where `locationName` changed it, why its Rust name
+/// has a suffix where it has one, and what `validate` checks of it.
+fn member_doc_attrs(cx: Context<'_>, member: &crate::ir::Member) -> TokenStream {
+    let crate::ir::Member { model_name, wire_name, renamed, docs, .. } = member;
     let written = (model_name != wire_name).then(|| format!(", written as `{wire_name}`"));
-    let extra = (written.is_some() || renamed.is_some()).then(|| {
-        format!("Member `{model_name}`{}{}.", written.unwrap_or_default(), taken_note(renamed))
+    let naming = (written.is_some() || renamed.is_some()).then(|| {
+        let taken = taken_note(renamed.as_ref());
+        format!("Member `{model_name}`{}{taken}.", written.unwrap_or_default())
     });
-    doc_attrs(html, extra.as_slice())
+    let extra: Vec<String> =
+        naming.into_iter().chain(validate::constraints_doc(cx.service, member)).collect();
+    doc_attrs(docs.as_deref(), &extra)
 }
 
 /// The line every shape's item starts its generated docs with; `what` says what kind it is.
@@ -232,7 +252,9 @@ mod tests {
         let service = crate::ir::build(&model).unwrap_or_else(|problems| panic!("{problems:?}"));
         let runtime = super::RuntimePath::default();
         let decoding = super::Decoding::default();
-        let cx = super::Context { service: &service, runtime: &runtime, decoding };
+        let checked = super::validate::checked_shapes(&service);
+        let cx =
+            super::Context { service: &service, runtime: &runtime, decoding, checked: &checked };
         let one = super::emit_items_on(cx, 1).unwrap_or_else(|error| panic!("{error}"));
         for threads in [2, 3, 7] {
             let chunked = super::emit_items_on(cx, threads);

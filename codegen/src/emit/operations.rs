@@ -92,7 +92,10 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
 fn host_prefix_fn(cx: Context<'_>, segments: &[HostSegment]) -> TokenStream {
     let runtime = cx.runtime;
     let pushes = segments.iter().map(|segment| match segment {
-        HostSegment::Literal(text) => quote! { prefix.push_str(#text); },
+        HostSegment::Literal(text) => match text.chars().collect::<Vec<_>>()[..] {
+            [c] => quote! { prefix.push(#c); },
+            _ => quote! { prefix.push_str(#text); },
+        },
         HostSegment::Label { model_name, rust_name, required } => {
             let field = ident(rust_name);
             let value = if *required {

@@ -27,7 +27,9 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         " {}: what its model's metadata says, for signing requests and finding the endpoint.",
         service.title
     ));
+    let patterns = super::validate::patterns(cx);
     quote! {
+        #patterns
         #[doc = #doc]
         pub const SERVICE: #runtime::Service =
             #runtime::Service::new(#target_prefix, #protocol) #(#with)*;

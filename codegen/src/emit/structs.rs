@@ -12,7 +12,16 @@ use quote::quote;
 
 pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStream {
     let service = cx.service;
-    let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
+    let Shape {
+        wire_name,
+        rust_name,
+        renamed,
+        docs,
+        sensitive,
+        deprecated,
+        kind: _,
+        constraints: _,
+    } = shape;
     let Structure { members, exception } = structure;
     let name = ident(rust_name);
     let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), "");
@@ -84,25 +93,26 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
 }
 
 fn field(cx: Context<'_>, member: &Member) -> TokenStream {
-    // `target` and `boxed` are read by `member_type`.
+    // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type` and
+    // `member_form`; the names, docs and `host_label` by `member_doc_attrs`.
     let Member {
-        model_name,
+        model_name: _,
         wire_name,
         rust_name,
-        renamed,
+        renamed: _,
         target: _,
         required,
         boxed: _,
-        docs,
+        docs: _,
         deprecated,
         timestamp_format: _,
         json_value: _,
+        host_label: _,
     } = member;
-    // `timestamp_format` and `json_value` are read by `member_type` and `member_form`.
     let name = ident(rust_name);
     let ty = member_type(cx, member);
     let form = member_form(cx, member);
-    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
+    let docs = member_doc_attrs(cx, member);
     let deprecated = deprecated_attr(deprecated.as_ref());
     if *required {
         let with = form.map(|form| with_path(cx, &form)).map(|path| quote! { with = #path, });

@@ -12,7 +12,16 @@ use quote::quote;
 
 pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
     let (service, runtime) = (cx.service, cx.runtime);
-    let Shape { wire_name, rust_name, renamed, docs, sensitive, deprecated, kind: _ } = shape;
+    let Shape {
+        wire_name,
+        rust_name,
+        renamed,
+        docs,
+        sensitive,
+        deprecated,
+        kind: _,
+        constraints: _,
+    } = shape;
     let name = ident(rust_name);
     let docs = doc_attrs(
         docs.as_deref(),
@@ -53,23 +62,25 @@ pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
 }
 
 fn variant(cx: Context<'_>, member: &Member) -> TokenStream {
-    // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type`.
+    // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type`; the
+    // names, docs and `host_label` by `member_doc_attrs`.
     let Member {
-        model_name,
-        wire_name,
+        model_name: _,
+        wire_name: _,
         rust_name,
-        renamed,
+        renamed: _,
         target: _,
         required: _,
         boxed: _,
-        docs,
+        docs: _,
         deprecated,
         timestamp_format: _,
         json_value: _,
+        host_label: _,
     } = member;
     let name = ident(rust_name);
     let ty = member_type(cx, member);
-    let docs = member_doc_attrs(docs.as_deref(), model_name, wire_name, renamed.as_ref());
+    let docs = member_doc_attrs(cx, member);
     let deprecated = deprecated_attr(deprecated.as_ref());
     quote! {
         #docs

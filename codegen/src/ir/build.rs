@@ -1,8 +1,8 @@
 //! Model to IR: resolve references, decide names, validate, box cycles.
 
 use super::{
-    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cycles, depth,
-    endpoint, naming, nesting, protocol, satisfiable, shapes,
+    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, constraints,
+    cycles, depth, endpoint, naming, nesting, protocol, satisfiable, shapes,
 };
 use crate::error::{Fix, Location, Problem};
 use crate::model;
@@ -29,6 +29,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .map(|(name, shape)| shapes::build(name, shape, &ids, &mut problems))
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
+    let patterns = constraints::build(model, &mut shapes, &known, &mut problems);
     nesting::check(&shapes, &mut problems);
     depth::check(&shapes, &mut problems);
     satisfiable::check(&shapes, &mut problems);
@@ -61,6 +62,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             docs: model.documentation.clone(),
             operations,
             shapes,
+            patterns,
         }),
         _ => {
             // Sorted as read: metadata, then operations, then shapes, each by name.

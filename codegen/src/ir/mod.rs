@@ -5,8 +5,10 @@
 //! Rust name. Documentation stays HTML here; turning it into Markdown is the emitter's job.
 
 mod build;
+mod constraints;
 mod cycles;
 mod depth;
+mod ecmascript;
 mod endpoint;
 pub mod naming;
 mod nesting;
@@ -42,6 +44,8 @@ pub struct Service {
     pub docs: Option<String>,
     pub operations: Vec<Operation>,
     pub shapes: Vec<Shape>,
+    /// The distinct `pattern`s of the model, which [`Constraints::pattern`] indexes.
+    pub patterns: Vec<Pattern>,
 }
 
 impl Service {
@@ -160,6 +164,40 @@ pub struct Shape {
     pub sensitive: bool,
     pub deprecated: Option<Deprecation>,
     pub kind: ShapeKind,
+    /// What values of the shape must be, beyond their type.
+    pub constraints: Constraints,
+}
+
+/// A shape's `min`, `max` and `pattern`, checked against its kind.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Constraints {
+    /// The length bounds of a string (Unicode scalar values), blob (bytes), list or map.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// The bounds of a number.
+    pub range: Option<Range>,
+    /// A string's pattern: an index into [`Service::patterns`].
+    pub pattern: Option<usize>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.range.is_none() && self.pattern.is_none()
+    }
+}
+
+/// The bounds of an integer or long, or of a float or double.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Range {
+    Integer { min: Option<i64>, max: Option<i64> },
+    Float { min: Option<f64>, max: Option<f64> },
+}
+
+/// A `pattern` as the model writes it, and the ECMAScript (`u` mode) regular expression it
+/// is checked with, which compiles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub source: String,
+    pub ecmascript: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -245,6 +283,8 @@ pub struct Member {
     pub timestamp_format: Option<TimestampFormat>,
     /// `jsonvalue`: a string member whose content is JSON, held parsed.
     pub json_value: bool,
+    /// `hostLabel`: the value goes into the endpoint's host name, so it must be a label.
+    pub host_label: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

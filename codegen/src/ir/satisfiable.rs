@@ -150,6 +150,7 @@ mod tests {
                 deprecated: None,
                 timestamp_format: None,
                 json_value: false,
+                host_label: false,
             };
             members.iter().map(member).collect()
         };
@@ -169,6 +170,7 @@ mod tests {
             sensitive: false,
             deprecated: None,
             kind: kind(name, list),
+            constraints: Default::default(),
         };
         table.iter().map(shape).collect()
     }

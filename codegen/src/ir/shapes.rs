@@ -69,6 +69,8 @@ pub(super) fn build(
         sensitive: shape.sensitive.unwrap_or(false),
         deprecated: deprecation(shape.deprecated, &shape.deprecated_message),
         kind: kind.clone().unwrap_or(ShapeKind::String),
+        // Read once every shape is built (`constraints::build`).
+        constraints: super::Constraints::default(),
     };
     (built, kind.is_some())
 }
@@ -217,6 +219,7 @@ fn build_members(
             deprecated: deprecation(member.deprecated, &member.deprecated_message),
             timestamp_format,
             json_value: member.jsonvalue == Some(true),
+            host_label: member.host_label == Some(true),
         });
     }
     built

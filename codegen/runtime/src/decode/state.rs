@@ -5,8 +5,9 @@
 //! [`from_body`](super::from_body) sets around a decode. A plain `serde_json::from_slice` leaves
 //! them off: then nothing is tracked and a missing required member is an error, as serde has it.
 
+pub(crate) use crate::path::Segment;
+use crate::path::render;
 use ::std::cell::{Cell, RefCell};
-use ::std::fmt::Write as _;
 
 thread_local! {
     /// Whether this thread's decode tracks paths (and so may correct): read at every member, so
@@ -15,16 +16,9 @@ thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::new()) };
 }
 
-/// One step of a JSON path.
-pub(crate) enum Segment {
-    Member(&'static str),
-    Index(usize),
-    Key(String),
-}
-
 struct State {
     correcting: bool,
-    path: Vec<Segment>,
+    path: Vec<Segment<'static>>,
     corrected: Vec<String>,
 }
 
@@ -50,7 +44,7 @@ pub(crate) fn tracked<T>(correcting: bool, decode: impl FnOnce() -> T) -> (T, St
     (result, render(&path), corrected)
 }
 
-pub(crate) fn push(segment: Segment) {
+pub(crate) fn push(segment: Segment<'static>) {
     STATE.with(|state| state.borrow_mut().path.push(segment));
 }
 
@@ -72,26 +66,4 @@ pub(crate) fn correct(member: &'static str) -> bool {
         state.corrected.push(path);
         true
     })
-}
-
-/// The path as `Fleets[0].Tags["Owner"].Name`; long keys are cut.
-fn render(path: &[Segment]) -> String {
-    let mut text = String::new();
-    for segment in path {
-        match segment {
-            Segment::Member(name) => {
-                if !text.is_empty() {
-                    text.push('.');
-                }
-                text.push_str(name);
-            }
-            Segment::Index(index) => {
-                let _ = write!(text, "[{index}]");
-            }
-            Segment::Key(key) => {
-                let _ = write!(text, "[{:?}]", super::bounded(key, 64));
-            }
-        }
-    }
-    text
 }
