@@ -115,8 +115,9 @@ impl Builder {
         Ok(emit::overview(&self.service()?, &source_name(&self.model)))
     }
 
-    /// The model read, cut to the chosen operations, and resolved, with its paginators.
-    fn service(&self) -> Result<ir::Service, Error> {
+    /// The model read, cut to the chosen operations, and resolved, with its paginators: the
+    /// IR that generating reads, for tools that walk the model (`codegen verify` does).
+    pub fn service(&self) -> Result<ir::Service, Error> {
         self.prepare().map(|(_, service)| service)
     }
 

@@ -1,9 +1,11 @@
 //! What the `codegen` command does beyond generating: [`diff`] tells what a model update
-//! changes and whether it breaks code or the wire, and [`conformance`] runs protocol test suites
-//! against generated code. Generating itself is [awsjson-codegen]'s, the library build scripts
+//! changes and whether it breaks code or the wire, [`conformance`] runs protocol test suites
+//! against generated code, and [`verify`] checks bodies captured from real traffic against the
+//! model. Generating itself is [awsjson-codegen]'s, the library build scripts
 //! use without any of this.
 //!
 //! [awsjson-codegen]: https://docs.rs/awsjson-codegen
 
 pub mod conformance;
 pub mod diff;
+pub mod verify;

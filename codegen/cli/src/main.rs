@@ -60,6 +60,21 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         cache_dir: Option<PathBuf>,
     },
+    /// Check bodies captured from real traffic against the model: one line per finding, with
+    /// its JSON path, then a summary. Exit status 0: every body conforms, 1: one does not,
+    /// 2: the command could not run. A file is one JSON body, or one body per line.
+    Verify {
+        /// The botocore service-2.json model.
+        model: PathBuf,
+        /// The operation whose bodies the files hold.
+        #[arg(long, value_name = "NAME")]
+        operation: String,
+        #[command(flatten)]
+        direction: DirectionFlags,
+        /// Files of bodies (`-`: standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// What changed between two models, what it does to the generated Rust, and whether it
     /// breaks code or the wire. Exit status 0: compatible, 2: breaking, 1: error.
     Diff {
@@ -74,6 +89,32 @@ enum Command {
         #[arg(long)]
         documentation: bool,
     },
+}
+
+/// Which body of the operation the files hold: exactly one of the three.
+#[derive(clap::Args)]
+#[group(required = true, multiple = false)]
+struct DirectionFlags {
+    /// Request bodies (the operation's input).
+    #[arg(long)]
+    request: bool,
+    /// Successful response bodies (its output).
+    #[arg(long)]
+    response: bool,
+    /// Error response bodies (the error shape each body's `__type` names).
+    #[arg(long)]
+    error: bool,
+}
+
+impl DirectionFlags {
+    fn direction(&self) -> awsjson_cli::verify::Direction {
+        use awsjson_cli::verify::Direction;
+        match (self.request, self.response) {
+            (true, _) => Direction::Request,
+            (_, true) => Direction::Response,
+            _ => Direction::Error,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -132,6 +173,9 @@ fn main() -> ExitCode {
     if let Command::Diff { old, new, format, documentation } = command {
         return diff(&old, &new, format, documentation);
     }
+    if let Command::Verify { model, operation, direction, files } = command {
+        return verify(&model, &operation, direction.direction(), &files);
+    }
     if let Command::Conformance { suites, cache_dir } = command {
         let cache_dir =
             cache_dir.unwrap_or_else(|| std::env::temp_dir().join("codegen-conformance"));
@@ -169,8 +213,8 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Check { model, selection } => {
             print(&format!("{}\n", selection.builder(model).check()?))
         }
-        Command::Conformance { .. } | Command::Diff { .. } => {
-            Err(Error::Internal("conformance and diff run before other commands".to_owned()))
+        Command::Conformance { .. } | Command::Diff { .. } | Command::Verify { .. } => {
+            Err(Error::Internal("conformance, diff and verify run before other commands".into()))
         }
         Command::Subset { model: path, operations, out } => {
             let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
@@ -179,6 +223,30 @@ fn run(command: Command) -> Result<(), Error> {
                 Some(out) => awsjson_codegen::write_file(&out, &json, &[&path]),
                 None => print(&json),
             }
+        }
+    }
+}
+
+/// `verify` exits 1 for a body that does not conform, so what stops it exits 2.
+const VERIFY_ERROR: u8 = 2;
+
+fn verify(
+    model: &Path,
+    operation: &str,
+    direction: awsjson_cli::verify::Direction,
+    files: &[PathBuf],
+) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match awsjson_cli::verify::run(model, operation, direction, files, &mut stdout) {
+        Ok(summary) if summary.conforms() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        // Quiet, as for the other commands; but the bodies not read may not conform.
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {}", error.on_command_line());
+            ExitCode::from(VERIFY_ERROR)
         }
     }
 }

@@ -1,0 +1,351 @@
+//! A JSON body checked against the model, value by value: every constraint `validate()`
+//! checks, and what a typed value cannot break — JSON types, members the shape lacks, required
+//! members, a union's one member, timestamp formats, base64, `jsonvalue` text.
+
+use awsjson_codegen::ir::{Member, Range, Service, ShapeId, ShapeKind, TimestampFormat};
+use awsjson_runtime::validate::{Constraint, Pattern, Validator};
+use awsjson_runtime::{Blob, DateTime};
+use serde::Deserialize as _;
+use serde_json::{Map, Value};
+
+/// What a walk reads: the service, and its patterns compiled once for every body.
+pub(super) struct Schema<'s> {
+    pub service: &'s Service,
+    pub patterns: Vec<Pattern>,
+}
+
+/// How a structure is read: error bodies carry `__type`, and their message member may come in
+/// either case (`message` or `Message`), as the awsJson protocols allow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Root {
+    Body,
+    Error,
+}
+
+impl<'s> Schema<'s> {
+    pub fn new(service: &'s Service) -> Self {
+        let patterns = (service.patterns.iter())
+            .map(|pattern| Pattern::owned(pattern.source.clone(), pattern.ecmascript.clone()))
+            .collect();
+        Schema { service, patterns }
+    }
+
+    /// Checks `value` as a structure of shape `id` (a body), recording findings in `v`.
+    pub fn body<'a>(&'a self, value: &'a Value, id: ShapeId, root: Root, v: &mut Validator<'a>) {
+        let shape = self.service.shape(id);
+        match (&shape.kind, value) {
+            (ShapeKind::Structure(structure), Value::Object(object)) => {
+                self.structure(&shape.wire_name, &structure.members, object, root, v);
+            }
+            _ => self.value(value, id, Context::default(), v),
+        }
+    }
+
+    fn value<'a>(&'a self, value: &'a Value, id: ShapeId, cx: Context, v: &mut Validator<'a>) {
+        let shape = self.service.shape(id);
+        let sensitive = cx.sensitive || shape.sensitive;
+        let constraints = &shape.constraints;
+        let length = constraints.length.map(|(min, max)| Bounds(min, max));
+        match &shape.kind {
+            ShapeKind::Structure(structure) => match value {
+                Value::Object(object) => {
+                    self.structure(&shape.wire_name, &structure.members, object, Root::Body, v);
+                }
+                _ => wrong_type(v, value, &format!("an object (structure `{}`)", shape.wire_name)),
+            },
+            ShapeKind::Union(members) => match value {
+                Value::Object(object) => self.union(&shape.wire_name, members, object, v),
+                _ => wrong_type(v, value, &format!("an object (union `{}`)", shape.wire_name)),
+            },
+            ShapeKind::Document => {}
+            ShapeKind::Enum(values) => match value {
+                Value::String(text) => {
+                    if !values.iter().any(|known| known.wire_value == *text) {
+                        let listed: Vec<&str> =
+                            values.iter().map(|known| known.wire_value.as_str()).collect();
+                        v.unlisted(text, &listed, sensitive);
+                    }
+                }
+                _ => wrong_type(v, value, &format!("a string (enum `{}`)", shape.wire_name)),
+            },
+            ShapeKind::IntEnum(values) => match value.as_i64().map(i32::try_from) {
+                Some(Ok(number)) => {
+                    if !values.iter().any(|known| known.value == number) {
+                        let listed: Vec<i32> = values.iter().map(|known| known.value).collect();
+                        v.unlisted_integer(number, &listed, sensitive);
+                    }
+                }
+                _ => wrong_type(v, value, "an integer (32-bit)"),
+            },
+            ShapeKind::List { member } => match value {
+                Value::Array(items) => {
+                    if let Some(bounds) = length {
+                        v.list_length(items.len(), bounds);
+                    }
+                    let cx = Context { timestamp_format: member.timestamp_format, sensitive };
+                    for (index, item) in items.iter().enumerate() {
+                        v.index(index);
+                        self.value(item, member.target, cx, v);
+                        v.leave();
+                    }
+                }
+                _ => wrong_type(v, value, "a list (an array)"),
+            },
+            ShapeKind::Map { key, value: element } => match value {
+                Value::Object(entries) => {
+                    if let Some(bounds) = length {
+                        v.map_length(entries.len(), bounds);
+                    }
+                    let cx = Context { timestamp_format: element.timestamp_format, sensitive };
+                    for (name, item) in entries {
+                        v.map_key(name);
+                        self.key(name, *key, sensitive, v);
+                        v.leave();
+                        v.key(name);
+                        self.value(item, element.target, cx, v);
+                        v.leave();
+                    }
+                }
+                _ => wrong_type(v, value, "a map (an object)"),
+            },
+            ShapeKind::String => match value {
+                Value::String(text) => self.string(text, id, sensitive, v),
+                _ => wrong_type(v, value, "a string"),
+            },
+            ShapeKind::Integer | ShapeKind::Long => {
+                let number = value.as_i64().filter(|number| {
+                    !matches!(shape.kind, ShapeKind::Integer) || i32::try_from(*number).is_ok()
+                });
+                match (number, constraints.range) {
+                    (Some(number), Some(Range::Integer { min, max })) => {
+                        v.integer_range(number, Bounds(min, max), sensitive);
+                    }
+                    (Some(_), _) => {}
+                    (None, _) if matches!(shape.kind, ShapeKind::Integer) => {
+                        wrong_type(v, value, "an integer (32-bit)");
+                    }
+                    (None, _) => wrong_type(v, value, "an integer (64-bit)"),
+                }
+            }
+            ShapeKind::Float | ShapeKind::Double => match (float(value), constraints.range) {
+                (Some(number), Some(Range::Float { min, max })) => {
+                    v.float_range(number, Bounds(min, max), sensitive);
+                }
+                (Some(_), _) => {}
+                (None, _) => {
+                    wrong_type(v, value, r#"a number, or "NaN", "Infinity" or "-Infinity""#)
+                }
+            },
+            ShapeKind::Boolean => {
+                if !value.is_boolean() {
+                    wrong_type(v, value, "a boolean");
+                }
+            }
+            ShapeKind::Blob => match Blob::deserialize(value) {
+                Ok(blob) => {
+                    if let Some(bounds) = length {
+                        v.blob_length(blob.as_bytes().len(), bounds);
+                    }
+                }
+                Err(_) => wrong_type(v, value, "a base64 string (a blob)"),
+            },
+            ShapeKind::Timestamp(own) => {
+                let format = cx.timestamp_format.unwrap_or(*own);
+                if !timestamp(value, format) {
+                    let expected = match format {
+                        TimestampFormat::EpochSeconds => "epoch seconds (a number)",
+                        TimestampFormat::Iso8601 => "an ISO 8601 timestamp (a string)",
+                        TimestampFormat::Rfc822 => "an HTTP date (a string)",
+                    };
+                    wrong_type(v, value, expected);
+                }
+            }
+        }
+    }
+
+    fn structure<'a>(
+        &'a self,
+        shape: &str,
+        members: &'a [Member],
+        object: &'a Map<String, Value>,
+        root: Root,
+        v: &mut Validator<'a>,
+    ) {
+        let message =
+            (root == Root::Error).then(|| message_member(self.service, members)).flatten();
+        for (key, value) in object {
+            let member = members
+                .iter()
+                .find(|member| member.wire_name == *key)
+                .or_else(|| message.filter(|message| message.wire_name.eq_ignore_ascii_case(key)));
+            match member {
+                Some(_) if value.is_null() => {}
+                Some(member) => {
+                    v.member(key);
+                    self.member(value, member, v);
+                    v.leave();
+                }
+                None if root == Root::Error && key == "__type" => {}
+                None => v.unknown_member(key, shape, false),
+            }
+        }
+        let present = |member: &Member| {
+            let same = |key: &String| {
+                *key == member.wire_name
+                    || message.is_some_and(|message| {
+                        message.wire_name == member.wire_name
+                            && key.eq_ignore_ascii_case(&member.wire_name)
+                    })
+            };
+            object.iter().any(|(key, value)| same(key) && !value.is_null())
+        };
+        for member in members.iter().filter(|member| member.required && !present(member)) {
+            v.member(&member.wire_name);
+            v.report(Constraint::Required, None, false);
+            v.leave();
+        }
+    }
+
+    fn member<'a>(&'a self, value: &'a Value, member: &Member, v: &mut Validator<'a>) {
+        let sensitive = self.service.shape(member.target).sensitive;
+        if member.json_value {
+            let parses = value
+                .as_str()
+                .is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok());
+            if !parses {
+                wrong_type(v, value, "a string of JSON text (`jsonvalue`)");
+            }
+            return;
+        }
+        if let (true, Some(text)) = (member.host_label, value.as_str()) {
+            v.host_label(text, sensitive);
+        }
+        let cx = Context { timestamp_format: member.timestamp_format, sensitive: false };
+        self.value(value, member.target, cx, v);
+    }
+
+    fn union<'a>(
+        &'a self,
+        shape: &str,
+        members: &'a [Member],
+        object: &'a Map<String, Value>,
+        v: &mut Validator<'a>,
+    ) {
+        // `__type` names the union in some bodies; clients ignore it.
+        let set: Vec<(&'a String, &'a Value)> =
+            (object.iter()).filter(|(key, value)| *key != "__type" && !value.is_null()).collect();
+        if set.len() != 1 {
+            let names = set.iter().map(|(key, _)| (*key).clone()).collect();
+            v.report(Constraint::UnionMembers { set: names }, None, false);
+        }
+        for (key, value) in set {
+            match members.iter().find(|member| member.wire_name == *key) {
+                Some(member) => {
+                    v.member(key);
+                    self.member(value, member, v);
+                    v.leave();
+                }
+                None => v.unknown_member(key, shape, true),
+            }
+        }
+    }
+
+    /// A map key: a string, with its shape's constraints (or an enum's values).
+    fn key<'a>(&'a self, key: &'a str, id: ShapeId, sensitive: bool, v: &mut Validator<'a>) {
+        let shape = self.service.shape(id);
+        match &shape.kind {
+            ShapeKind::Enum(values) => {
+                if !values.iter().any(|known| known.wire_value == key) {
+                    let listed: Vec<&str> =
+                        values.iter().map(|known| known.wire_value.as_str()).collect();
+                    v.unlisted(key, &listed, sensitive || shape.sensitive);
+                }
+            }
+            _ => self.string(key, id, sensitive, v),
+        }
+    }
+
+    fn string<'a>(&'a self, text: &str, id: ShapeId, sensitive: bool, v: &mut Validator<'a>) {
+        let shape = self.service.shape(id);
+        let sensitive = sensitive || shape.sensitive;
+        if let Some((min, max)) = shape.constraints.length {
+            v.string_length(text, Bounds(min, max), sensitive);
+        }
+        if let Some(pattern) = shape.constraints.pattern.and_then(|index| self.patterns.get(index))
+        {
+            v.pattern(text, pattern, sensitive);
+        }
+    }
+}
+
+/// What a value inherits from where it is: a reference's timestamp format, and whether an
+/// enclosing list or map is sensitive.
+#[derive(Clone, Copy, Default)]
+struct Context {
+    timestamp_format: Option<TimestampFormat>,
+    sensitive: bool,
+}
+
+/// A model's optional `min` and `max` as a range the validator takes.
+#[derive(Clone, Copy)]
+struct Bounds<T>(Option<T>, Option<T>);
+
+impl<T> std::ops::RangeBounds<T> for Bounds<T> {
+    fn start_bound(&self) -> std::ops::Bound<&T> {
+        self.0.as_ref().map_or(std::ops::Bound::Unbounded, std::ops::Bound::Included)
+    }
+
+    fn end_bound(&self) -> std::ops::Bound<&T> {
+        self.1.as_ref().map_or(std::ops::Bound::Unbounded, std::ops::Bound::Included)
+    }
+}
+
+/// An error shape's message member: a string member called `message` in any case, as the
+/// generated code reads it.
+fn message_member<'m>(service: &Service, members: &'m [Member]) -> Option<&'m Member> {
+    members.iter().find(|member| {
+        member.model_name.eq_ignore_ascii_case("message")
+            && !member.json_value
+            && matches!(service.shape(member.target).kind, ShapeKind::String)
+    })
+}
+
+/// A float as the wire writes it: a number, or one of the three strings.
+fn float(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(number) => number.as_f64(),
+        Value::String(text) => match text.as_str() {
+            "NaN" => Some(f64::NAN),
+            "Infinity" => Some(f64::INFINITY),
+            "-Infinity" => Some(f64::NEG_INFINITY),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `value` is a timestamp written in `format`.
+fn timestamp(value: &Value, format: TimestampFormat) -> bool {
+    match (format, value) {
+        (TimestampFormat::EpochSeconds, Value::Number(number)) => {
+            DateTime::from_epoch_decimal(&number.to_string()).is_ok()
+        }
+        (TimestampFormat::Iso8601, Value::String(text)) => DateTime::parse_iso8601(text).is_ok(),
+        (TimestampFormat::Rfc822, Value::String(text)) => DateTime::parse_rfc822(text).is_ok(),
+        _ => false,
+    }
+}
+
+/// A finding that the value is not of the JSON type (or form) the shape needs.
+fn wrong_type(v: &mut Validator<'_>, value: &Value, expected: &str) {
+    let found = match value {
+        Value::Array(items) => format!("an array of {}", counted(items.len(), "item")),
+        Value::Object(members) => format!("an object with {}", counted(members.len(), "member")),
+        scalar => scalar.to_string(),
+    };
+    v.report(Constraint::Type { expected: expected.to_owned() }, Some(found), false);
+}
+
+fn counted(count: usize, what: &str) -> String {
+    format!("{count} {what}{}", if count == 1 { "" } else { "s" })
+}
