@@ -192,3 +192,103 @@ fn every_pattern_accepts_and_rejects_its_samples() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every pattern of every model we test with, and the constraints fixture.
+fn all_patterns() -> Vec<awsjson_codegen::ir::Pattern> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let models = [
+        "../model/appstream-2016-12-01.json",
+        "../model/appstream-2016-12-01.latest.json",
+        "../tests/models/dynamodb-2012-08-10.json",
+        "../tests/models/secretsmanager-2017-10-17.json",
+        "tests/fixtures/constraints.json",
+    ];
+    let mut patterns: Vec<awsjson_codegen::ir::Pattern> = Vec::new();
+    for name in models {
+        let model = awsjson_codegen::load_model(&root.join(name))
+            .unwrap_or_else(|error| panic!("{name} does not load: {error}"));
+        let service = awsjson_codegen::ir::build(&model)
+            .unwrap_or_else(|problems| panic!("{name} does not build: {problems:?}"));
+        for pattern in service.patterns {
+            if !patterns.contains(&pattern) {
+                patterns.push(pattern);
+            }
+        }
+    }
+    patterns
+}
+
+/// Strings near a pattern's matches: its samples and its own characters, mutated at random,
+/// with characters whose meaning differs between regex dialects (line terminators, Unicode
+/// spaces, non-ASCII letters and digits).
+fn near_strings(pattern: &str, seeds: &[&str], count: usize) -> Vec<String> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D ^ pattern.len() as u64;
+    let mut next = move |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below.max(1) as u64) as usize
+    };
+    let mut alphabet: Vec<char> = pattern.chars().filter(|c| !c.is_control()).collect();
+    alphabet.extend("aZ09_-.:/ \t\n\r\u{a0}\u{2028}\u{3000}é日٣\u{301}😀@,*".chars());
+    alphabet.extend(seeds.iter().flat_map(|seed| seed.chars()));
+    let mut strings: Vec<String> = seeds.iter().map(|seed| (*seed).to_owned()).collect();
+    strings.push(String::new());
+    while strings.len() < count {
+        let mut chars: Vec<char> = match next(3) {
+            0 => (0..next(24)).map(|_| alphabet[next(alphabet.len())]).collect(),
+            _ => strings[next(strings.len())].chars().collect(),
+        };
+        for _ in 0..=next(3) {
+            let at = next(chars.len() + 1);
+            match next(3) {
+                0 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                1 if at < chars.len() => chars[at] = alphabet[next(alphabet.len())],
+                _ => chars.insert(at, alphabet[next(alphabet.len())]),
+            }
+        }
+        strings.push(chars.into_iter().collect());
+    }
+    strings
+}
+
+/// The runtime checks most patterns with the regex crate, translated; this is the proof that
+/// the translation means what regress, the ECMAScript engine, says, on 3,000 strings per
+/// pattern around its samples.
+#[test]
+fn the_fast_engine_agrees_with_ecmascript_on_every_pattern() {
+    let mut disagreements = Vec::new();
+    let mut engines = std::collections::BTreeMap::new();
+    for found in all_patterns() {
+        let reference = regress::Regex::with_flags(&found.ecmascript, "u")
+            .unwrap_or_else(|error| panic!("`{}` does not compile: {error}", found.ecmascript));
+        let pattern = Pattern::owned(found.source.clone(), found.ecmascript.clone());
+        let engine = pattern.engine().unwrap_or("none");
+        *engines.entry(engine).or_insert(0) += 1;
+        let seeds: Vec<&str> = (SAMPLES.iter())
+            .filter(|(source, ..)| *source == found.source)
+            .flat_map(|(_, accepted, rejected)| [Some(*accepted), *rejected])
+            .flatten()
+            .collect();
+        for text in near_strings(&found.ecmascript, &seeds, 3_000) {
+            let expected = reference.find(&text).is_some();
+            if pattern.is_match(&text) != Ok(expected) {
+                disagreements.push(format!(
+                    "`{}` on {text:?}: ECMAScript says {expected}",
+                    found.ecmascript
+                ));
+            }
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{}",
+        disagreements[..disagreements.len().min(20)].join("\n")
+    );
+    // Only look-around keeps a pattern on regress: four of them, in the latest AppStream model
+    // and the fixture.
+    let expected = std::collections::BTreeMap::from([("regex", 44), ("regress", 4)]);
+    assert_eq!(engines, expected);
+}

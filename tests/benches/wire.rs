@@ -8,7 +8,7 @@ fn main() {
 }
 
 mod bench {
-    use appstream_types::runtime::Operation;
+    use appstream_types::runtime::{Operation, Validate as _};
     use appstream_types::*;
     use serde::de::IgnoredAny;
     use serde_json::Value;
@@ -54,7 +54,9 @@ mod bench {
         let create_value = body_value::<CreateFleet>(&create);
         let update_value = body_value::<UpdateFleet>(&update);
 
-        let mut subjects = [
+        #[cfg(feature = "latest")]
+        let latest_fleets = decode::<latest::DescribeFleets>(&fleets_body);
+        let mut subjects = vec![
             Subject::new("IgnoredAny", || serde_json::from_slice::<IgnoredAny>(&fleets_body)),
             Subject::new("typed DescribeFleets output", || decode::<DescribeFleets>(&fleets_body)),
             Subject::new("serde_json::Value", || serde_json::from_slice::<Value>(&fleets_body)),
@@ -70,7 +72,15 @@ mod bench {
             Subject::new("serde_json::Value", || serde_json::to_vec(&fleets_value)),
             Subject::new("typed DescribeFleets output", || serde_json::to_vec(&fleets)),
             Subject::new("serde_json::Value", || serde_json::to_vec(&sessions_value)),
+            Subject::new("validate() of the decoded output", || fleets.validate()),
         ];
+        #[cfg(feature = "latest")]
+        subjects.extend([
+            Subject::new("typed latest DescribeFleets output", || {
+                decode::<latest::DescribeFleets>(&fleets_body)
+            }),
+            Subject::new("validate() of the decoded latest output", || latest_fleets.validate()),
+        ]);
         let t = run(&mut subjects, ROUNDS);
         println!("medians of {ROUNDS} interleaved rounds; ratio = time / baseline time\n");
         println!("decode DescribeFleets, {PAGE} fleets, {} bytes", fleets_body.len());
@@ -87,6 +97,10 @@ mod bench {
             "  (Value encode of the sessions page, for scale: {})",
             wire_tests::bench::show(t[12].median())
         );
+        println!("validate {PAGE} fleets, against decoding them");
+        report(&t[13], &t[1], Some(0.3));
+        #[cfg(feature = "latest")]
+        report(&t[15], &t[14], Some(0.3));
         println!("\nallocations per decoded item (budget: one per string member, one per list)");
         allocations("fleet", &fleets_body, PAGE, fleet_budget(&fleets), decode::<DescribeFleets>);
         let sessions = decode::<DescribeSessions>(&sessions_body);

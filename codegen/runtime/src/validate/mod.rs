@@ -21,6 +21,7 @@
 //! Sensitive values are never shown in violations.
 
 mod pattern;
+mod regex_syntax;
 mod validator;
 mod violation;
 
