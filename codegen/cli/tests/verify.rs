@@ -268,3 +268,28 @@ fn what_stops_a_run_exits_2_and_says_why() {
         assert_eq!(String::from_utf8_lossy(&output.stdout), "", "{args:?}");
     }
 }
+
+/// The README's example is what the command prints, on `tests/fixtures/traffic.jsonl`.
+#[test]
+fn the_readme_example_is_what_the_command_prints() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap_or_default();
+    let start = readme.find("$ codegen verify ").unwrap_or_else(|| panic!("no example in README"));
+    let example = &readme[start..];
+    let example = &example[..example.find("```").unwrap_or(example.len())];
+    let (command, printed) = example.split_once('\n').unwrap_or_default();
+    let args: Vec<String> = command
+        .split_whitespace()
+        .skip(2)
+        .map(|arg| match arg.strip_prefix("model/") {
+            Some(model) => workspace().join("model").join(model).display().to_string(),
+            None => arg.to_owned(),
+        })
+        .collect();
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(&args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run codegen: {error}"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), printed);
+    assert_eq!(output.status.code(), Some(1));
+}
