@@ -27,7 +27,7 @@
 //! use appstream_types::runtime::Operation;
 //! use appstream_types::{DescribeFleets, DescribeFleetsRequest, FleetState};
 //!
-//! let input = DescribeFleetsRequest { names: Some(vec!["fleet-1".into()]), ..Default::default() };
+//! let input = DescribeFleetsRequest::new().with_names(vec!["fleet-1".into()]);
 //! let request = DescribeFleets::request(&input)?;
 //! assert_eq!(request.body, br#"{"Names":["fleet-1"]}"#);
 //!

@@ -1,6 +1,6 @@
 //! The entry points: [`Builder`] for build scripts, [`check`] and [`load_model`] for tools.
 
-use crate::emit::{Decoding, Options, RuntimePath};
+use crate::emit::{Decoding, Options, RuntimePath, StructStyle};
 use crate::error::{Error, Problem};
 use crate::{emit, ir, model, output, selection};
 use std::collections::BTreeMap;
@@ -26,6 +26,7 @@ pub struct Builder {
     overview_file: Option<PathBuf>,
     paginators: Option<PathBuf>,
     decoding: Decoding,
+    struct_style: StructStyle,
 }
 
 impl Builder {
@@ -40,7 +41,17 @@ impl Builder {
             overview_file: None,
             paginators: None,
             decoding: Decoding::default(),
+            struct_style: StructStyle::default(),
         }
+    }
+
+    /// How code outside the crate builds the generated structs: [`StructStyle::NonExhaustive`]
+    /// (the default: a new optional member in a model update is then a minor release) or
+    /// [`StructStyle::Literal`] (struct literals, and every such update a major release).
+    /// `codegen diff --struct-style` judges updates for the style chosen here.
+    pub fn struct_style(&mut self, style: StructStyle) -> &mut Self {
+        self.struct_style = style;
+        self
     }
 
     /// How the generated operations' `parse_response` reads a body that leaves out a member
@@ -154,7 +165,7 @@ impl Builder {
             Some(path) => RuntimePath::new(path)
                 .map_err(|message| Error::Setting { setting: "Builder::runtime_path", message })?,
         };
-        Ok(Options { runtime, decoding: self.decoding })
+        Ok(Options { runtime, decoding: self.decoding, struct_style: self.struct_style })
     }
 
     /// Validates the model, or the operations chosen of it, reporting every problem.

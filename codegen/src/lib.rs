@@ -30,7 +30,7 @@ mod output;
 mod selection;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
-pub use self::emit::Decoding;
+pub use self::emit::{Decoding, StructStyle};
 pub use self::error::{Error, Fix, Location, Problem};
 pub use self::output::write_file;
 

@@ -75,3 +75,40 @@ fn lints_fixture() {
 fn constraints_fixture() {
     insta::assert_snapshot!(generated_items("constraints.json"));
 }
+
+/// With `StructStyle::Literal`, structs are plain (literals and exhaustive patterns may name
+/// them) and have the same constructors and setters; enums and unions stay
+/// `#[non_exhaustive]`, since AWS adds values and members without notice.
+#[test]
+fn literal_style_leaves_structs_open() {
+    let generate = |style| {
+        awsjson_codegen::Builder::new(fixture("features.json"))
+            .struct_style(style)
+            .generate()
+            .unwrap_or_else(|error| panic!("{error}"))
+    };
+    let (default, literal) = (
+        generate(awsjson_codegen::StructStyle::default()),
+        generate(awsjson_codegen::StructStyle::Literal),
+    );
+    let before_structs = |code: &str| {
+        let lines: Vec<&str> = code.lines().collect();
+        let mut marked = (0, 0);
+        for (index, line) in lines.iter().enumerate() {
+            if line.starts_with("pub struct ") && !line.ends_with(';') {
+                marked.1 += 1;
+                if lines[..index].iter().rev().take(4).any(|l| *l == "#[non_exhaustive]") {
+                    marked.0 += 1;
+                }
+            }
+        }
+        marked
+    };
+    let (marked, structs) = before_structs(&default);
+    assert!(structs > 5 && marked == structs, "{marked} of {structs} structs non-exhaustive");
+    assert_eq!(before_structs(&literal).0, 0);
+    assert_eq!(literal.matches("pub fn with_").count(), default.matches("pub fn with_").count());
+    let enums = |code: &str| code.matches("#[non_exhaustive]\npub enum").count();
+    assert!(enums(&default) > 2, "{}", enums(&default));
+    assert_eq!(enums(&literal), enums(&default));
+}

@@ -163,45 +163,40 @@ mod bench {
     }
 
     fn vpc_config() -> VpcConfig {
-        VpcConfig {
-            subnet_ids: Some(vec!["subnet-0a1b2c3d".into(), "subnet-4e5f6a7b".into()]),
-            security_group_ids: Some(vec!["sg-0123abcd".into(), "sg-4567efab".into()]),
-        }
+        VpcConfig::new()
+            .with_subnet_ids(vec!["subnet-0a1b2c3d".into(), "subnet-4e5f6a7b".into()])
+            .with_security_group_ids(vec!["sg-0123abcd".into(), "sg-4567efab".into()])
     }
 
     fn create_fleet() -> CreateFleetRequest {
-        CreateFleetRequest {
-            vpc_config: Some(vpc_config()),
-            max_user_duration_in_seconds: Some(57600),
-            disconnect_timeout_in_seconds: Some(900),
-            description: Some("Production fleet for the engineering department".into()),
-            display_name: Some("Engineering".into()),
-            enable_default_internet_access: Some(false),
-            ..CreateFleetRequest::new(
-                "fleet-engineering",
-                "AppStream-WinServer2019-07-12-2023",
-                "stream.standard.medium",
-                ComputeCapacity::new(5),
-            )
-        }
+        CreateFleetRequest::new(
+            "fleet-engineering",
+            "AppStream-WinServer2019-07-12-2023",
+            "stream.standard.medium",
+            ComputeCapacity::new(5),
+        )
+        .with_vpc_config(vpc_config())
+        .with_max_user_duration_in_seconds(57600)
+        .with_disconnect_timeout_in_seconds(900)
+        .with_description("Production fleet for the engineering department")
+        .with_display_name("Engineering")
+        .with_enable_default_internet_access(false)
     }
 
     #[allow(deprecated)]
     fn update_fleet() -> UpdateFleetRequest {
-        UpdateFleetRequest {
-            image_name: Some("AppStream-WinServer2019-07-12-2023".into()),
-            instance_type: Some("stream.standard.large".into()),
-            compute_capacity: Some(ComputeCapacity::new(10)),
-            vpc_config: Some(vpc_config()),
-            max_user_duration_in_seconds: Some(36000),
-            disconnect_timeout_in_seconds: Some(600),
-            delete_vpc_config: Some(false),
-            description: Some("Production fleet, resized".into()),
-            display_name: Some("Engineering".into()),
-            enable_default_internet_access: Some(true),
-            attributes_to_delete: Some(vec![FleetAttribute::VpcConfigurationSecurityGroupIds]),
-            ..UpdateFleetRequest::new("fleet-engineering")
-        }
+        UpdateFleetRequest::new("fleet-engineering")
+            .with_image_name("AppStream-WinServer2019-07-12-2023")
+            .with_instance_type("stream.standard.large")
+            .with_compute_capacity(ComputeCapacity::new(10))
+            .with_vpc_config(vpc_config())
+            .with_max_user_duration_in_seconds(36000)
+            .with_disconnect_timeout_in_seconds(600)
+            .with_delete_vpc_config(false)
+            .with_description("Production fleet, resized")
+            .with_display_name("Engineering")
+            .with_enable_default_internet_access(true)
+            .with_attributes_to_delete(vec![FleetAttribute::VpcConfigurationSecurityGroupIds])
     }
 
     /// The allocations a page of fleets needs at least: each string and each list it holds.

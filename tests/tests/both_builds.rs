@@ -46,17 +46,15 @@ fn both_apis_share_one_runtime() {
     let fleets = fleets.unwrap_or_else(|error| panic!("{error}")).fleets.unwrap_or_default();
     let created: DateTime = fleets[0].created_time.unwrap_or(DateTime::UNIX_EPOCH);
     // A 2017 fleet built from today's answer: the same `DateTime` type.
-    let fleet = appstream_types::Fleet {
-        created_time: Some(created),
-        ..appstream_types::Fleet::new(
-            "arn:1",
-            "fleet-1",
-            "image-1",
-            "stream.standard.small",
-            appstream_types::ComputeCapacityStatus::new(1),
-            appstream_types::FleetState::Running,
-        )
-    };
+    let fleet = appstream_types::Fleet::new(
+        "arn:1",
+        "fleet-1",
+        "image-1",
+        "stream.standard.small",
+        appstream_types::ComputeCapacityStatus::new(1),
+        appstream_types::FleetState::Running,
+    )
+    .with_created_time(created);
     assert_eq!(
         fleet.created_time.map(|time| time.to_epoch_decimal()),
         Some("1496170845.734".to_owned())

@@ -71,9 +71,9 @@ fn the_error_type_header_wins_over_the_body() {
     let headers = [("x-amzn-errortype", "LimitExceededException:http://internal.amazon.com/")];
     let body = br#"{"__type": "ResourceNotFoundException", "message": "too many fleets"}"#;
     let error = CreateFleet::parse_response(400, &headers, body).err();
-    let expected = CreateFleetError::LimitExceededException(LimitExceededException {
-        message: Some("too many fleets".into()),
-    });
+    let expected = CreateFleetError::LimitExceededException(
+        LimitExceededException::new().with_message("too many fleets"),
+    );
     assert_eq!(error.map(|e| e.to_string()), Some(expected.to_string()));
     assert!(matches!(
         CreateFleet::parse_response(400, &headers, body),
@@ -85,9 +85,9 @@ fn the_error_type_header_wins_over_the_body() {
 fn code_is_read_from_code_when_there_is_no_type() {
     let body = br#"{"code": "aws.appstream#ResourceNotFoundException", "Message": "no fleet"}"#;
     let error = DescribeFleets::parse_response(400, &[], body);
-    let expected = DescribeFleetsError::ResourceNotFoundException(ResourceNotFoundException {
-        message: Some("no fleet".into()),
-    });
+    let expected = DescribeFleetsError::ResourceNotFoundException(
+        ResourceNotFoundException::new().with_message("no fleet"),
+    );
     assert!(matches!(error, Err(ResponseError::Service { error: e, .. }) if e == expected));
 }
 
@@ -100,9 +100,9 @@ fn describe_fleets_error(headers: &[(&str, &str)], body: &[u8]) -> DescribeFleet
 }
 
 fn not_found(message: Option<&str>) -> DescribeFleetsError {
-    DescribeFleetsError::ResourceNotFoundException(ResourceNotFoundException {
-        message: message.map(str::to_owned),
-    })
+    let mut error = ResourceNotFoundException::new();
+    error.message = message.map(str::to_owned);
+    DescribeFleetsError::ResourceNotFoundException(error)
 }
 
 fn unmodeled(code: Option<&str>, message: Option<&str>) -> UnmodeledError {

@@ -26,22 +26,18 @@ where
 }
 
 fn s3(bucket: &str, key: &str) -> S3Location {
-    S3Location { s3_key: Some(key.into()), ..S3Location::new(bucket) }
+    S3Location::new(bucket).with_s3_key(key)
 }
 
 #[test]
 fn create_app_block_request() {
-    let script = ScriptDetails {
-        executable_parameters: Some("/quiet".into()),
-        ..ScriptDetails::new(s3("blocks", "setup.ps1"), "C:\\setup.ps1", 300)
-    };
-    let input = CreateAppBlockRequest {
-        display_name: Some("Office".into()),
-        setup_script_details: Some(script),
-        tags: Some([("team".to_owned(), "desktop".to_owned())].into()),
-        packaging_type: Some(PackagingType::Custom),
-        ..CreateAppBlockRequest::new("office", s3("blocks", "office.vhdx"))
-    };
+    let script = ScriptDetails::new(s3("blocks", "setup.ps1"), "C:\\setup.ps1", 300)
+        .with_executable_parameters("/quiet");
+    let input = CreateAppBlockRequest::new("office", s3("blocks", "office.vhdx"))
+        .with_display_name("Office")
+        .with_setup_script_details(script)
+        .with_tags([("team".to_owned(), "desktop".to_owned())])
+        .with_packaging_type(PackagingType::Custom);
     insta::assert_snapshot!(request::<CreateAppBlock>(&input));
 }
 
@@ -58,18 +54,13 @@ fn create_entitlement_request() {
 
 #[test]
 fn create_fleet_request_with_members_added_since_2017() {
-    let input = CreateFleetRequest {
-        image_name: Some("AppStream-WinServer2019".into()),
-        compute_capacity: Some(ComputeCapacity {
-            desired_instances: Some(2),
-            ..Default::default()
-        }),
-        fleet_type: Some(FleetType::Elastic),
-        platform: Some(PlatformType::from("WINDOWS_SERVER_2022")),
-        max_concurrent_sessions: Some(10),
-        usb_device_filter_strings: Some(vec!["Keyboard,,*,*,*,*,0,0".into()]),
-        ..CreateFleetRequest::new("fleet-2", "stream.standard.small")
-    };
+    let input = CreateFleetRequest::new("fleet-2", "stream.standard.small")
+        .with_image_name("AppStream-WinServer2019")
+        .with_compute_capacity(ComputeCapacity::new().with_desired_instances(2))
+        .with_fleet_type(FleetType::Elastic)
+        .with_platform(PlatformType::from("WINDOWS_SERVER_2022"))
+        .with_max_concurrent_sessions(10)
+        .with_usb_device_filter_strings(vec!["Keyboard,,*,*,*,*,0,0".into()]);
     insta::assert_snapshot!(request::<CreateFleet>(&input));
 }
 
@@ -106,9 +97,8 @@ fn entitlement_already_exists_is_a_typed_error() {
     assert_eq!(
         error,
         CreateEntitlementError::EntitlementAlreadyExistsException(
-            EntitlementAlreadyExistsException {
-                message: Some("Entitlement finance already exists".into())
-            }
+            EntitlementAlreadyExistsException::new()
+                .with_message("Entitlement finance already exists")
         )
     );
     assert_eq!(error.code(), Some("EntitlementAlreadyExistsException"));
@@ -120,10 +110,8 @@ fn entitlement_already_exists_is_a_typed_error() {
 
 #[test]
 fn sensitive_credentials_are_redacted_in_debug() {
-    let input = CreateDirectoryConfigRequest {
-        service_account_credentials: Some(ServiceAccountCredentials::new("admin", "hunter2")),
-        ..CreateDirectoryConfigRequest::new("corp.example.com", vec!["OU=desktops".into()])
-    };
+    let input = CreateDirectoryConfigRequest::new("corp.example.com", vec!["OU=desktops".into()])
+        .with_service_account_credentials(ServiceAccountCredentials::new("admin", "hunter2"));
     let debug = format!("{input:?}");
     assert!(!debug.contains("hunter2") && !debug.contains("admin"), "{debug}");
     assert!(debug.contains("account_password: \"*** Sensitive Data Redacted ***\""), "{debug}");

@@ -13,26 +13,25 @@ fn request<O: Operation>(input: &O::Input) -> String {
 }
 
 fn vpc_config() -> VpcConfig {
-    VpcConfig {
-        subnet_ids: Some(vec!["subnet-0a1b2c3d".into(), "subnet-4e5f6a7b".into()]),
-        security_group_ids: Some(vec!["sg-0123abcd".into(), "sg-4567efab".into()]),
-    }
+    VpcConfig::new()
+        .with_subnet_ids(vec!["subnet-0a1b2c3d".into(), "subnet-4e5f6a7b".into()])
+        .with_security_group_ids(vec!["sg-0123abcd".into(), "sg-4567efab".into()])
 }
 
 #[test]
 fn create_fleet_full() {
-    let input = CreateFleetRequest {
-        name: "fleet-prod".into(),
-        image_name: "Base-Image-Builder-05-02-2017".into(),
-        instance_type: "stream.standard.medium".into(),
-        compute_capacity: ComputeCapacity { desired_instances: 5 },
-        vpc_config: Some(vpc_config()),
-        max_user_duration_in_seconds: Some(57600),
-        disconnect_timeout_in_seconds: Some(900),
-        description: Some("Production fleet".into()),
-        display_name: Some("Prod".into()),
-        enable_default_internet_access: Some(false),
-    };
+    let input = CreateFleetRequest::new(
+        "fleet-prod",
+        "Base-Image-Builder-05-02-2017",
+        "stream.standard.medium",
+        ComputeCapacity::new(5),
+    )
+    .with_vpc_config(vpc_config())
+    .with_max_user_duration_in_seconds(57600)
+    .with_disconnect_timeout_in_seconds(900)
+    .with_description("Production fleet")
+    .with_display_name("Prod")
+    .with_enable_default_internet_access(false);
     insta::assert_snapshot!(request::<CreateFleet>(&input));
 }
 
@@ -45,10 +44,9 @@ fn create_fleet_minimal() {
 
 #[test]
 fn describe_fleets_full() {
-    let input = DescribeFleetsRequest {
-        names: Some(vec!["fleet-prod".into(), "fleet-test".into()]),
-        next_token: Some("eyJwYWdlIjoyfQ==".into()),
-    };
+    let input = DescribeFleetsRequest::new()
+        .with_names(vec!["fleet-prod".into(), "fleet-test".into()])
+        .with_next_token("eyJwYWdlIjoyfQ==");
     insta::assert_snapshot!(request::<DescribeFleets>(&input));
 }
 
@@ -59,14 +57,11 @@ fn describe_fleets_minimal() {
 
 #[test]
 fn describe_sessions_full() {
-    let input = DescribeSessionsRequest {
-        stack_name: "stack-1".into(),
-        fleet_name: "fleet-prod".into(),
-        user_id: Some("alice@example.com".into()),
-        next_token: Some("token-2".into()),
-        limit: Some(50),
-        authentication_type: Some(AuthenticationType::Userpool),
-    };
+    let input = DescribeSessionsRequest::new("stack-1", "fleet-prod")
+        .with_user_id("alice@example.com")
+        .with_next_token("token-2")
+        .with_limit(50)
+        .with_authentication_type(AuthenticationType::Userpool);
     insta::assert_snapshot!(request::<DescribeSessions>(&input));
 }
 
@@ -79,23 +74,21 @@ fn describe_sessions_minimal() {
 #[test]
 #[allow(deprecated)] // DeleteVpcConfig is deprecated in the model; a full input still sets it.
 fn update_fleet_full() {
-    let input = UpdateFleetRequest {
-        image_name: Some("Image-2017-06-05".into()),
-        name: "fleet-prod".into(),
-        instance_type: Some("stream.compute.large".into()),
-        compute_capacity: Some(ComputeCapacity { desired_instances: 10 }),
-        vpc_config: Some(vpc_config()),
-        max_user_duration_in_seconds: Some(3600),
-        disconnect_timeout_in_seconds: Some(60),
-        delete_vpc_config: Some(false),
-        description: Some("Bigger".into()),
-        display_name: Some("Production".into()),
-        enable_default_internet_access: Some(true),
-        attributes_to_delete: Some(vec![
+    let input = UpdateFleetRequest::new("fleet-prod")
+        .with_image_name("Image-2017-06-05")
+        .with_instance_type("stream.compute.large")
+        .with_compute_capacity(ComputeCapacity::new(10))
+        .with_vpc_config(vpc_config())
+        .with_max_user_duration_in_seconds(3600)
+        .with_disconnect_timeout_in_seconds(60)
+        .with_delete_vpc_config(false)
+        .with_description("Bigger")
+        .with_display_name("Production")
+        .with_enable_default_internet_access(true)
+        .with_attributes_to_delete(vec![
             FleetAttribute::VpcConfiguration,
             FleetAttribute::VpcConfigurationSecurityGroupIds,
-        ]),
-    };
+        ]);
     insta::assert_snapshot!(request::<UpdateFleet>(&input));
 }
 
@@ -106,7 +99,7 @@ fn update_fleet_minimal() {
 
 #[test]
 fn empty_lists_given_by_the_caller_are_written() {
-    let input = DescribeFleetsRequest { names: Some(vec![]), next_token: None };
+    let input = DescribeFleetsRequest::new().with_names(vec![]);
     let request = DescribeFleets::request(&input).map(|request| request.body);
     assert_eq!(request.ok(), Some(br#"{"Names":[]}"#.to_vec()));
 }

@@ -14,53 +14,44 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
 }
 
 fn fleet() -> Fleet {
-    Fleet {
-        display_name: Some("Prod".into()),
-        description: Some("Production fleet".into()),
-        max_user_duration_in_seconds: Some(57600),
-        disconnect_timeout_in_seconds: Some(900),
-        vpc_config: Some(VpcConfig {
-            subnet_ids: Some(vec!["subnet-1".into()]),
-            security_group_ids: Some(vec![]),
-        }),
-        created_time: Some(DateTime::from_secs_and_nanos(1496170845, 734_000_000).unwrap()),
-        fleet_errors: Some(vec![FleetError {
-            error_code: Some(FleetErrorCode::from("SOME_FUTURE_ERROR")),
-            error_message: Some("new".into()),
-        }]),
-        enable_default_internet_access: Some(true),
-        ..Fleet::new(
-            "arn:fleet",
-            "fleet-prod",
-            "image",
-            "stream.standard.small",
-            ComputeCapacityStatus {
-                desired: 2,
-                running: Some(2),
-                in_use: Some(0),
-                available: Some(2),
-            },
-            FleetState::Running,
-        )
-    }
+    Fleet::new(
+        "arn:fleet",
+        "fleet-prod",
+        "image",
+        "stream.standard.small",
+        ComputeCapacityStatus::new(2).with_running(2).with_in_use(0).with_available(2),
+        FleetState::Running,
+    )
+    .with_display_name("Prod")
+    .with_description("Production fleet")
+    .with_max_user_duration_in_seconds(57600)
+    .with_disconnect_timeout_in_seconds(900)
+    .with_vpc_config(
+        VpcConfig::new().with_subnet_ids(vec!["subnet-1".into()]).with_security_group_ids(vec![]),
+    )
+    .with_created_time(DateTime::from_secs_and_nanos(1496170845, 734_000_000).unwrap())
+    .with_fleet_errors(vec![
+        FleetError::new()
+            .with_error_code(FleetErrorCode::from("SOME_FUTURE_ERROR"))
+            .with_error_message("new"),
+    ])
+    .with_enable_default_internet_access(true)
 }
 
 #[test]
 fn typed_json_typed_round_trips() {
     round_trip(&fleet());
-    round_trip(&DescribeFleetsResult {
-        fleets: Some(vec![fleet(), fleet()]),
-        next_token: Some("t".into()),
-    });
-    round_trip(&DescribeSessionsRequest {
-        authentication_type: Some(AuthenticationType::Saml),
-        ..DescribeSessionsRequest::new("s", "f")
-    });
+    round_trip(
+        &DescribeFleetsResult::new().with_fleets(vec![fleet(), fleet()]).with_next_token("t"),
+    );
+    round_trip(
+        &DescribeSessionsRequest::new("s", "f").with_authentication_type(AuthenticationType::Saml),
+    );
     round_trip(&CreateFleetRequest::new("f", "i", "t", ComputeCapacity::new(0)));
-    round_trip(&UpdateFleetRequest {
-        attributes_to_delete: Some(vec![FleetAttribute::VpcConfiguration]),
-        ..UpdateFleetRequest::new("f")
-    });
+    round_trip(
+        &UpdateFleetRequest::new("f")
+            .with_attributes_to_delete(vec![FleetAttribute::VpcConfiguration]),
+    );
 }
 
 #[test]
@@ -99,17 +90,14 @@ fn unknown_members_are_ignored() {
     let capacity: ComputeCapacityStatus =
         serde_json::from_str(r#"{"Desired":1,"Draining":4,"Nested":{"a":[1,{"b":null}]}}"#)
             .unwrap();
-    assert_eq!(
-        capacity,
-        ComputeCapacityStatus { desired: 1, running: None, in_use: None, available: None }
-    );
+    assert_eq!(capacity, ComputeCapacityStatus::new(1));
 }
 
 #[test]
 fn a_null_member_is_absent() {
     let vpc: VpcConfig =
         serde_json::from_str(r#"{"SubnetIds":null,"SecurityGroupIds":["sg-1"]}"#).unwrap();
-    assert_eq!(vpc, VpcConfig { subnet_ids: None, security_group_ids: Some(vec!["sg-1".into()]) });
+    assert_eq!(vpc, VpcConfig::new().with_security_group_ids(vec!["sg-1".into()]));
     assert_eq!(serde_json::to_string(&vpc).unwrap(), r#"{"SecurityGroupIds":["sg-1"]}"#);
 }
 
@@ -156,7 +144,7 @@ fn parse_response_corrects_missing_required_members_and_says_which() {
     // `parse_response` reads the same way, the generated crate's default.
     assert_eq!(
         DescribeFleets::parse_response(200, &[], body).ok(),
-        Some(DescribeFleetsResult { fleets: Some(fleets), next_token: None })
+        Some(DescribeFleetsResult::new().with_fleets(fleets))
     );
 }
 

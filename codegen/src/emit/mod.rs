@@ -27,6 +27,23 @@ pub use self::runtime_path::RuntimePath;
 pub struct Options {
     pub runtime: RuntimePath,
     pub decoding: Decoding,
+    pub struct_style: StructStyle,
+}
+
+/// How code outside the crate builds the generated structs, which decides what a model update
+/// that adds an optional member is for SemVer.
+///
+/// Both styles give every struct `new(required members…)` and a `with_…` setter per member, so
+/// every type can be built in tests either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StructStyle {
+    /// `#[non_exhaustive]` structs, built with `new(…)` and setters and read by field: a new
+    /// optional member (a new field and setter) is a minor release, as AWS's SDK has it.
+    #[default]
+    NonExhaustive,
+    /// Plain structs that struct literals and exhaustive patterns may name: convenient, but a
+    /// new optional member breaks code that names every field, so it is a major release.
+    Literal,
 }
 
 /// How the generated operations' `parse_response` reads bodies that leave out a member the
@@ -51,6 +68,7 @@ pub(crate) struct Context<'a> {
     pub service: &'a Service,
     pub runtime: &'a RuntimePath,
     pub decoding: Decoding,
+    pub struct_style: StructStyle,
     /// Which shapes' values have anything to validate ([`validate::checked_shapes`]).
     pub checked: &'a [bool],
 }
@@ -88,9 +106,10 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// and formatted on a thread of its own; the chunks joined in order are the same bytes.
 pub fn emit_items(service: &Service, options: &Options) -> Result<String, Error> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let Options { runtime, decoding } = options;
+    let Options { runtime, decoding, struct_style } = options;
     let checked = validate::checked_shapes(service);
-    emit_items_on(Context { service, runtime, decoding: *decoding, checked: &checked }, threads)
+    let (decoding, struct_style) = (*decoding, *struct_style);
+    emit_items_on(Context { service, runtime, decoding, struct_style, checked: &checked }, threads)
 }
 
 fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
@@ -253,8 +272,14 @@ mod tests {
         let runtime = super::RuntimePath::default();
         let decoding = super::Decoding::default();
         let checked = super::validate::checked_shapes(&service);
-        let cx =
-            super::Context { service: &service, runtime: &runtime, decoding, checked: &checked };
+        let struct_style = super::StructStyle::default();
+        let cx = super::Context {
+            service: &service,
+            runtime: &runtime,
+            decoding,
+            struct_style,
+            checked: &checked,
+        };
         let one = super::emit_items_on(cx, 1).unwrap_or_else(|error| panic!("{error}"));
         for threads in [2, 3, 7] {
             let chunked = super::emit_items_on(cx, threads);

@@ -38,7 +38,14 @@ pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStrea
     let fields = members.iter().map(|member| field(cx, member));
     let debug_impl = debug_derive.is_none().then(|| debug_impl(shape, members, &redacted));
     let error_impls = exception.then(|| error_impls(service, shape, members));
-    let constructor = default.is_none().then(|| constructor(cx, shape, members));
+    let constructor = constructor(cx, shape, members);
+    let non_exhaustive = (cx.struct_style == super::StructStyle::NonExhaustive).then(|| {
+        quote! {
+            // Built with `new` and the `with_…` setters, so that a member a later model adds
+            // is no breaking change.
+            #[non_exhaustive]
+        }
+    });
     let serde = cx.serde();
     let serde_crate = format!("{}::__private::serde", cx.runtime.text());
     let deserialize = super::deserialize::emit(cx, shape, members);
@@ -48,6 +55,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStrea
         #allow_deprecated
         #[derive(#debug_derive Clone, PartialEq, #default #serde::Serialize)]
         #[serde(crate = #serde_crate)]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
         }
@@ -58,8 +66,9 @@ pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStrea
     }
 }
 
-/// `new(required members…)` with every optional member `None`, so that struct literals can
-/// end in `..Type::new(…)` and never have to name an optional (maybe deprecated) member.
+/// `new(required members…)` with every optional member `None`, and a `with_…` setter per
+/// member, so that any value can be built in a chain that never names an optional (maybe
+/// deprecated) member it does not set.
 fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ident(&shape.rust_name);
     let required: Vec<&Member> = members.iter().filter(|member| member.required).collect();
@@ -76,10 +85,15 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
             quote! { #field: ::std::option::Option::None }
         }
     });
-    let doc = super::doc_line(&format!(
-        " A `{}` with the required members given and every other member `None`.",
-        shape.wire_name
-    ));
+    let doc = super::doc_line(&if required.is_empty() {
+        format!(" A `{}` with every member `None`.", shape.wire_name)
+    } else {
+        format!(
+            " A `{}` with the required members given and every other member `None`.",
+            shape.wire_name
+        )
+    });
+    let setters = members.iter().map(|member| setter(cx, member));
     quote! {
         #[allow(deprecated)]
         impl #name {
@@ -88,6 +102,31 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
             pub fn new(#(#params),*) -> Self {
                 Self { #(#values),* }
             }
+            #(#setters)*
+        }
+    }
+}
+
+/// `with_<field>(value)`: the value with that member set, for chains after `new`.
+fn setter(cx: Context<'_>, member: &Member) -> TokenStream {
+    let field = ident(&member.rust_name);
+    let bare = member.rust_name.trim_start_matches("r#");
+    let method = quote::format_ident!("with_{}", bare);
+    let ty = member_type(cx, member);
+    let deprecated = deprecated_attr(member.deprecated.as_ref());
+    let doc = super::doc_line(&format!(" Sets member `{}`.", member.model_name));
+    let value = if member.required {
+        quote! { value.into() }
+    } else {
+        quote! { ::std::option::Option::Some(value.into()) }
+    };
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        #[must_use]
+        pub fn #method(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+            self.#field = #value;
+            self
         }
     }
 }

@@ -91,18 +91,16 @@ fn create_table(client: &Client) -> Outcome {
         AttributeDefinition, BillingMode, CreateTable, CreateTableInput, KeySchemaElement, KeyType,
         ScalarAttributeType, TableStatus,
     };
-    let input = CreateTableInput {
-        attribute_definitions: Some(vec![
+    let input = CreateTableInput::new(TABLE)
+        .with_attribute_definitions(vec![
             AttributeDefinition::new("pk", ScalarAttributeType::S),
             AttributeDefinition::new("sk", ScalarAttributeType::N),
-        ]),
-        key_schema: Some(vec![
+        ])
+        .with_key_schema(vec![
             KeySchemaElement::new("pk", KeyType::Hash),
             KeySchemaElement::new("sk", KeyType::Range),
-        ]),
-        billing_mode: Some(BillingMode::PayPerRequest),
-        ..CreateTableInput::new(TABLE)
-    };
+        ])
+        .with_billing_mode(BillingMode::PayPerRequest);
     let output = client.call::<CreateTable>(&input).map_err(text)?.map_err(text)?;
     let table = output.table_description.ok_or("no TableDescription")?;
     same("TableName", table.table_name.as_deref(), Some(TABLE))?;
@@ -121,11 +119,11 @@ fn create_table(client: &Client) -> Outcome {
 type Item = BTreeMap<String, dynamodb::AttributeValue>;
 
 fn s(value: &str) -> dynamodb::AttributeValue {
-    dynamodb::AttributeValue { s: Some(value.to_owned()), ..Default::default() }
+    dynamodb::AttributeValue::new().with_s(value)
 }
 
 fn n(value: &str) -> dynamodb::AttributeValue {
-    dynamodb::AttributeValue { n: Some(value.to_owned()), ..Default::default() }
+    dynamodb::AttributeValue::new().with_n(value)
 }
 
 fn key(pk: &str, sk: &str) -> Item {
@@ -135,30 +133,24 @@ fn key(pk: &str, sk: &str) -> Item {
 /// An item with every kind of attribute value.
 fn every_kind() -> Item {
     use dynamodb::AttributeValue as V;
-    let empty = V::default();
-    let list = vec![
-        s("x"),
-        n("2"),
-        V { bool: Some(false), ..V::default() },
-        V { null: Some(true), ..V::default() },
-    ];
+    let list = vec![s("x"), n("2"), V::new().with_bool(false), V::new().with_null(true)];
     let map: Item = [
         ("inner".to_owned(), s("y")),
-        ("nested".to_owned(), V { m: Some([("k".to_owned(), n("3"))].into()), ..empty.clone() }),
+        ("nested".to_owned(), V::new().with_m([("k".to_owned(), n("3"))])),
     ]
     .into();
     let mut item = key("kinds", "1");
     item.extend([
         ("s".to_owned(), s("h\u{e9}llo \"w\u{f6}rld\" \u{1f600}")),
         ("n".to_owned(), n("123.45")),
-        ("b".to_owned(), V { b: Some(Blob::new(vec![0, 1, 2, 255])), ..empty.clone() }),
-        ("t".to_owned(), V { bool: Some(true), ..empty.clone() }),
-        ("z".to_owned(), V { null: Some(true), ..empty.clone() }),
-        ("l".to_owned(), V { l: Some(list), ..empty.clone() }),
-        ("m".to_owned(), V { m: Some(map), ..empty.clone() }),
-        ("ss".to_owned(), V { ss: Some(vec!["b".into(), "a".into()]), ..empty.clone() }),
-        ("ns".to_owned(), V { ns: Some(vec!["3".into(), "1.5".into()]), ..empty.clone() }),
-        ("bs".to_owned(), V { bs: Some(vec![Blob::new(vec![1]), Blob::new(vec![255])]), ..empty }),
+        ("b".to_owned(), V::new().with_b(Blob::new(vec![0, 1, 2, 255]))),
+        ("t".to_owned(), V::new().with_bool(true)),
+        ("z".to_owned(), V::new().with_null(true)),
+        ("l".to_owned(), V::new().with_l(list)),
+        ("m".to_owned(), V::new().with_m(map)),
+        ("ss".to_owned(), V::new().with_ss(vec!["b".into(), "a".into()])),
+        ("ns".to_owned(), V::new().with_ns(vec!["3".into(), "1.5".into()])),
+        ("bs".to_owned(), V::new().with_bs(vec![Blob::new(vec![1]), Blob::new(vec![255])])),
     ]);
     item
 }
@@ -184,14 +176,13 @@ fn put_rows(client: &Client) -> Outcome {
 fn query(client: &Client) -> Outcome {
     use dynamodb::{Query, QueryInput};
     put_rows(client)?;
-    let input = QueryInput {
-        key_condition_expression: Some("pk = :pk AND sk >= :min".to_owned()),
-        expression_attribute_values: Some(
-            [(":pk".to_owned(), s("row")), (":min".to_owned(), n("3"))].into(),
-        ),
-        scan_index_forward: Some(false),
-        ..QueryInput::new(TABLE)
-    };
+    let input = QueryInput::new(TABLE)
+        .with_key_condition_expression("pk = :pk AND sk >= :min")
+        .with_expression_attribute_values([
+            (":pk".to_owned(), s("row")),
+            (":min".to_owned(), n("3")),
+        ])
+        .with_scan_index_forward(false);
     let output = client.call::<Query>(&input).map_err(text)?.map_err(text)?;
     same("Count", output.count, Some(2))?;
     let values: Vec<Option<String>> = (output.items.unwrap_or_default().iter())
@@ -202,7 +193,7 @@ fn query(client: &Client) -> Outcome {
 
 fn scan_page_by_page(client: &Client) -> Outcome {
     use dynamodb::{Scan, ScanInput};
-    let input = ScanInput { limit: Some(1), ..ScanInput::new(TABLE) };
+    let input = ScanInput::new(TABLE).with_limit(1);
     let send = |input: &ScanInput| client.call::<Scan>(input)?.map_err(BoxError::from);
     let walked: Vec<_> =
         pages::<Scan, _, _>(input.clone(), send).collect::<Result<_, _>>().map_err(text)?;
@@ -218,11 +209,9 @@ fn scan_page_by_page(client: &Client) -> Outcome {
 
 fn failed_condition(client: &Client) -> Outcome {
     use dynamodb::{PutItem, PutItemError, PutItemInput, ReturnValuesOnConditionCheckFailure};
-    let input = PutItemInput {
-        condition_expression: Some("attribute_not_exists(pk)".to_owned()),
-        return_values_on_condition_check_failure: Some(ReturnValuesOnConditionCheckFailure::AllOld),
-        ..PutItemInput::new(TABLE, key("kinds", "1"))
-    };
+    let input = PutItemInput::new(TABLE, key("kinds", "1"))
+        .with_condition_expression("attribute_not_exists(pk)")
+        .with_return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld);
     match client.call::<PutItem>(&input).map_err(text)? {
         Err(ResponseError::Service {
             error: PutItemError::ConditionalCheckFailedException(error),
@@ -263,31 +252,18 @@ fn message_attributes(client: &Client) -> Outcome {
         .map_err(text)?;
     let queue_url = created.queue_url.ok_or("no QueueUrl")?;
     let attributes: BTreeMap<String, MessageAttributeValue> = [
-        (
-            "text".to_owned(),
-            MessageAttributeValue {
-                string_value: Some("value-1".to_owned()),
-                ..MessageAttributeValue::new("String")
-            },
-        ),
+        ("text".to_owned(), MessageAttributeValue::new("String").with_string_value("value-1")),
         (
             "bytes".to_owned(),
-            MessageAttributeValue {
-                binary_value: Some(Blob::new(vec![0, 1, 2, 255])),
-                ..MessageAttributeValue::new("Binary")
-            },
+            MessageAttributeValue::new("Binary").with_binary_value(Blob::new(vec![0, 1, 2, 255])),
         ),
     ]
     .into();
-    let send = SendMessageRequest {
-        message_attributes: Some(attributes.clone()),
-        ..SendMessageRequest::new(queue_url.clone(), "hello from rust")
-    };
+    let send = SendMessageRequest::new(queue_url.clone(), "hello from rust")
+        .with_message_attributes(attributes.clone());
     let sent = client.call::<SendMessage>(&send).map_err(text)?.map_err(text)?;
-    let receive = ReceiveMessageRequest {
-        message_attribute_names: Some(vec!["All".to_owned()]),
-        ..ReceiveMessageRequest::new(queue_url)
-    };
+    let receive =
+        ReceiveMessageRequest::new(queue_url).with_message_attribute_names(vec!["All".to_owned()]);
     let received = client.call::<ReceiveMessage>(&receive).map_err(text)?.map_err(text)?;
     let messages = received.messages.unwrap_or_default();
     same("messages", messages.len(), 1)?;
@@ -301,10 +277,7 @@ fn binary_secret(client: &Client) -> Outcome {
         CreateSecret, CreateSecretRequest, GetSecretValue, GetSecretValueRequest,
     };
     let secret = Blob::new(vec![0, 1, 2, 254, 255, b'h', b'i']);
-    let input = CreateSecretRequest {
-        secret_binary: Some(secret.clone()),
-        ..CreateSecretRequest::new("things/secret")
-    };
+    let input = CreateSecretRequest::new("things/secret").with_secret_binary(secret.clone());
     let created = client.call::<CreateSecret>(&input).map_err(text)?.map_err(text)?;
     same("Name", created.name.as_deref(), Some("things/secret"))?;
     let read = client.call::<GetSecretValue>(&GetSecretValueRequest::new("things/secret"));
