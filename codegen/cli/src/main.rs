@@ -28,6 +28,10 @@ enum Command {
         /// The path the generated code names the runtime by, for a crate that re-exports it.
         #[arg(long, value_name = "PATH", default_value = "::awsjson_runtime", value_parser = runtime_path)]
         runtime_path: String,
+        /// How code outside the crate builds the structs: `non-exhaustive` (`new` and setters;
+        /// a new optional member is a minor release) or `literal` (struct literals; it is major).
+        #[arg(long, value_enum, default_value_t = Style::NonExhaustive)]
+        struct_style: Style,
         #[command(flatten)]
         selection: Selection,
     },
@@ -76,7 +80,8 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// What changed between two models, what it does to the generated Rust, and whether it
-    /// breaks code or the wire. Exit status 0: compatible, 2: breaking, 1: error.
+    /// breaks code or the wire. Exit status 0: a patch or minor release that keeps the wire,
+    /// 2: a major release or a change that breaks the wire, 1: error.
     Diff {
         /// The model before.
         old: PathBuf,
@@ -88,7 +93,27 @@ enum Command {
         /// Also list operations and shapes whose documentation alone changed.
         #[arg(long)]
         documentation: bool,
+        /// The struct style the crate is generated with, which decides what release a new
+        /// optional member needs (see `generate --struct-style`).
+        #[arg(long, value_enum, default_value_t = Style::NonExhaustive)]
+        struct_style: Style,
     },
+}
+
+/// `--struct-style`: the generator's `StructStyle`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Style {
+    NonExhaustive,
+    Literal,
+}
+
+impl From<Style> for awsjson_codegen::StructStyle {
+    fn from(style: Style) -> Self {
+        match style {
+            Style::NonExhaustive => awsjson_codegen::StructStyle::NonExhaustive,
+            Style::Literal => awsjson_codegen::StructStyle::Literal,
+        }
+    }
 }
 
 /// Which body of the operation the files hold: exactly one of the three.
@@ -170,8 +195,8 @@ fn main() -> ExitCode {
         }
         Err(error) => error.exit(),
     };
-    if let Command::Diff { old, new, format, documentation } = command {
-        return diff(&old, &new, format, documentation);
+    if let Command::Diff { old, new, format, documentation, struct_style } = command {
+        return diff(&old, &new, format, documentation, struct_style.into());
     }
     if let Command::Verify { model, operation, direction, files } = command {
         return verify(&model, &operation, direction.direction(), &files);
@@ -202,9 +227,9 @@ fn finish(result: Result<(), Error>) -> ExitCode {
 
 fn run(command: Command) -> Result<(), Error> {
     match command {
-        Command::Generate { model, out, runtime_path, selection } => {
+        Command::Generate { model, out, runtime_path, struct_style, selection } => {
             let mut builder = selection.builder(model);
-            builder.runtime_path(runtime_path);
+            builder.runtime_path(runtime_path).struct_style(struct_style.into());
             match out {
                 Some(out) => builder.out_file(out).write(),
                 None => print(&builder.generate()?),
@@ -269,8 +294,14 @@ fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
     }
 }
 
-fn diff(old: &Path, new: &Path, format: Format, documentation: bool) -> ExitCode {
-    let report = match awsjson_cli::diff::diff(old, new) {
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: Format,
+    documentation: bool,
+    style: awsjson_codegen::StructStyle,
+) -> ExitCode {
+    let report = match awsjson_cli::diff::diff_with(old, new, style) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");

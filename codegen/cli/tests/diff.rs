@@ -9,22 +9,26 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diff")
 }
 
-/// Every case: (name, breaking?). A new file in the folder must be added here.
-const CASES: &[(&str, bool)] = &[
-    ("deprecation", false),
-    ("documentation-only", false),
-    ("enum-value-added", false),
-    ("enum-value-removed", true),
-    ("error-added", false),
-    ("list-of-structures", false),
-    ("member-added", false),
-    ("member-removed", true),
-    ("member-type-changed", true),
-    ("operation-added", false),
-    ("operation-removed", true),
-    ("required-added", true),
-    ("required-removed", true),
-    ("shared-shape", false),
+use awsjson_cli::diff::Release::{self, Major, Minor, Patch};
+use awsjson_codegen::StructStyle;
+
+/// Every case: its name, the release it needs with `#[non_exhaustive]` structs and with literal
+/// structs, and whether it breaks the wire. A new file in the folder must be added here.
+const CASES: &[(&str, Release, Release, bool)] = &[
+    ("deprecation", Minor, Minor, false),
+    ("documentation-only", Patch, Patch, false),
+    ("enum-value-added", Minor, Minor, false),
+    ("enum-value-removed", Major, Major, true),
+    ("error-added", Minor, Minor, false),
+    ("list-of-structures", Minor, Major, false),
+    ("member-added", Minor, Major, false),
+    ("member-removed", Major, Major, true),
+    ("member-type-changed", Major, Major, true),
+    ("operation-added", Minor, Minor, false),
+    ("operation-removed", Major, Major, true),
+    ("required-added", Major, Major, true),
+    ("required-removed", Major, Major, true),
+    ("shared-shape", Minor, Major, false),
 ];
 
 fn report(case: &str) -> awsjson_cli::diff::Report {
@@ -41,17 +45,46 @@ fn every_fixture_is_a_case() {
         .filter(|name| name != "base")
         .collect();
     files.sort();
-    let cases: Vec<&str> = CASES.iter().map(|(name, _)| *name).collect();
+    let cases: Vec<&str> = CASES.iter().map(|(name, ..)| *name).collect();
     assert_eq!(files, cases);
 }
 
 #[test]
 fn each_case_reports_its_change_and_verdict() {
-    for (case, breaking) in CASES {
+    for (case, release, _, wire_breaking) in CASES {
         let report = report(case);
         insta::assert_snapshot!(*case, report.text(*case == "documentation-only"));
-        assert_eq!(report.verdict.is_breaking(), *breaking, "{case}");
+        assert_eq!(report.verdict.release, *release, "{case}");
+        let wire = report.verdict.wire == awsjson_cli::diff::Verdict::Breaking;
+        assert_eq!(wire, *wire_breaking, "{case}");
+        assert_eq!(report.verdict.is_breaking(), *release == Major || wire, "{case}");
     }
+}
+
+#[test]
+fn with_literal_structs_a_new_optional_member_is_a_major_release() {
+    for (case, _, release, _) in CASES {
+        let new = fixtures().join(format!("{case}.json"));
+        let base = fixtures().join("base.json");
+        let report = awsjson_cli::diff::diff_with(&base, &new, StructStyle::Literal)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(report.verdict.release, *release, "{case}");
+    }
+    let base = fixtures().join("base.json");
+    let new = fixtures().join("member-added.json");
+    let text = awsjson_cli::diff::diff_with(&base, &new, StructStyle::Literal)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .text(false);
+    assert!(
+        text.contains(
+            "code: major (a struct literal or pattern that names every field no longer compiles \
+             (a new public field of a struct without private fields))"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with(
+        "Verdict: a major release (code: major, with literal structs; wire: compatible)\n"
+    ));
 }
 
 #[test]
@@ -61,7 +94,8 @@ fn a_model_against_itself_has_no_changes() {
     assert!(report.rust.is_empty() && !report.verdict.is_breaking());
     assert_eq!(
         report.text(true),
-        "no api changes\n\nRust impact\n  none\n\nVerdict: compatible (code: compatible, wire: compatible)\n"
+        "no api changes\n\nRust impact\n  none\n\n\
+         Verdict: a patch release (code: patch, with non-exhaustive structs; wire: compatible)\n"
     );
 }
 
@@ -81,6 +115,8 @@ fn codegen(args: &[&str]) -> std::process::Output {
 fn exit_status_is_0_compatible_2_breaking_1_error() {
     let status = |args: &[&str]| codegen(args).status.code();
     assert_eq!(status(&["diff", "base.json", "member-added.json"]), Some(0));
+    let literal = ["diff", "base.json", "member-added.json", "--struct-style", "literal"];
+    assert_eq!(status(&literal), Some(2), "a major release is breaking");
     assert_eq!(status(&["diff", "base.json", "member-removed.json", "--format", "json"]), Some(2));
     let broken = codegen(&["diff", "base.json", "../bad/truncated.json"]);
     assert_eq!(broken.status.code(), Some(1));

@@ -3,6 +3,7 @@
 //! state before it is derived here by undoing exactly what that changelog says changed.
 
 use awsjson_cli::diff::{OperationDelta, changelog};
+use awsjson_codegen::StructStyle;
 use awsjson_codegen::model::Model;
 use std::path::Path;
 
@@ -93,19 +94,34 @@ fn the_2017_06_05_appstream_changelog() {
     insta::assert_snapshot!(text);
 }
 
+/// New optional members: a minor release of a crate of `#[non_exhaustive]` structs, a major
+/// one where struct literals may name every field.
 #[test]
-fn the_2017_06_05_change_is_compatible() {
+fn the_2017_06_05_change_is_a_minor_release() {
+    use awsjson_cli::diff::{Release, Verdict};
     let after = after();
-    let report = awsjson_cli::diff::compare(&before(&after), &after).unwrap();
+    let report = awsjson_cli::diff::compare(&before(&after), &after, StructStyle::NonExhaustive)
+        .unwrap_or_else(|(which, problems)| panic!("{which}: {problems:?}"));
     assert!(!report.verdict.is_breaking(), "{}", report.text(false));
+    assert_eq!(
+        (report.verdict.release, report.verdict.wire),
+        (Release::Minor, Verdict::Compatible)
+    );
     insta::assert_snapshot!(report.text(false));
+    let literal = awsjson_cli::diff::compare(&before(&after), &after, StructStyle::Literal)
+        .unwrap_or_else(|(which, problems)| panic!("{which}: {problems:?}"));
+    assert_eq!(
+        (literal.verdict.release, literal.verdict.wire),
+        (Release::Major, Verdict::Compatible)
+    );
 }
 
 #[test]
 fn undoing_it_would_break_code_and_wire() {
     let after = after();
-    let report = awsjson_cli::diff::compare(&after, &before(&after)).unwrap();
-    assert_eq!(report.verdict.code, awsjson_cli::diff::Verdict::Breaking);
+    let report = awsjson_cli::diff::compare(&after, &before(&after), StructStyle::NonExhaustive)
+        .unwrap_or_else(|(which, problems)| panic!("{which}: {problems:?}"));
+    assert_eq!(report.verdict.release, awsjson_cli::diff::Release::Major);
     assert_eq!(report.verdict.wire, awsjson_cli::diff::Verdict::Breaking);
 }
 

@@ -3,23 +3,28 @@
 
 use super::members::{Compared, enum_values, int_enum_values, struct_members, union_members};
 use super::types::{Side, Sides, rust_type};
-use super::verdict::{Change, breaking, compatible};
+use super::verdict::{Change, breaking, compatible, major, minor, patch};
+use awsjson_codegen::StructStyle;
 use awsjson_codegen::ir::{Operation, Service, Shape, ShapeId, ShapeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every change between the code generated for `old` and for `new`, in a stable order: the
 /// service, then operations, then types, each by wire name.
-pub fn rust_impact(old: &Service, new: &Service) -> Vec<Change> {
+///
+/// What a change needs of the crate's release depends on `style`, the struct style the crate is
+/// generated with: a new optional member is a new field of a `#[non_exhaustive]` struct (minor),
+/// or of a struct that literals may name whole (major).
+pub fn rust_impact(old: &Service, new: &Service, style: StructStyle) -> Vec<Change> {
     let mut changes = Vec::new();
     service(old, new, &mut changes);
     operations(old, new, &mut changes);
-    types(old, new, &mut changes);
+    types(old, new, style, &mut changes);
     changes
 }
 
 fn service(old: &Service, new: &Service, changes: &mut Vec<Change>) {
     let wire = |what: &str| breaking(format!("every request's {what} changes"));
-    let code = || compatible("the generated code names no protocol");
+    let code = || patch("the API is the same; `SERVICE` holds the new value");
     if old.protocol != new.protocol {
         let change = format!(
             "protocol `{}` → `{}`",
@@ -46,13 +51,13 @@ fn operations(old: &Service, new: &Service, changes: &mut Vec<Change>) {
             (None, Some(_)) => changes.push(Change::new(
                 &item,
                 "added",
-                compatible("a new operation"),
+                minor("new items: the operation, its error enum, its input and output types"),
                 compatible("a new operation"),
             )),
             (Some(_), None) => changes.push(Change::new(
                 &item,
                 "removed",
-                breaking("code that calls it no longer compiles"),
+                major("code that calls it no longer compiles"),
                 breaking("the service no longer offers it"),
             )),
             (Some(o), Some(n)) => {
@@ -74,7 +79,7 @@ fn operation(
     let mut push = |change: String, code, wire| changes.push(Change::new(item, change, code, wire));
     if before.rust_name != after.rust_name {
         let change = format!("type renamed `{}` → `{}`", before.rust_name, after.rust_name);
-        push(change, breaking("code that names it must use the new name"), compatible("same wire"));
+        push(change, major("code that names it must use the new name"), compatible("same wire"));
     }
     let io = |service: &Service, id: Option<ShapeId>| {
         id.map_or("none".to_owned(), |id| rust_type(service, id))
@@ -87,24 +92,24 @@ fn operation(
             let change = format!("{role} type `{was}` → `{is}`");
             push(
                 change,
-                breaking(format!("code that builds or reads the {role} must change")),
+                major(format!("code that builds or reads the {role} must change")),
                 compatible(format!("the {role} shape's own changes are listed under its type")),
             );
         }
     }
     if before.deprecated.is_none() && after.deprecated.is_some() {
-        push("deprecated".into(), compatible("uses now warn"), compatible("the wire is unchanged"));
+        push("deprecated".into(), minor(DEPRECATED), compatible("the wire is unchanged"));
     }
     if before.host_prefix != after.host_prefix {
         push(
             "host prefix changed".into(),
-            compatible("`Request::host_prefix` is computed by the generated code"),
+            patch("the API is the same; `host_prefix` computes the new host"),
             breaking("requests go to a different host"),
         );
     }
     if before.error_name != after.error_name {
         let change = format!("error enum renamed `{}` → `{}`", before.error_name, after.error_name);
-        push(change, breaking("code that names it must use the new name"), compatible("same wire"));
+        push(change, major("code that names it must use the new name"), compatible("same wire"));
     }
     let errors = |service: &Service, op: &Operation| -> BTreeMap<String, String> {
         (op.errors.iter())
@@ -115,7 +120,7 @@ fn operation(
     for (code, variant) in is.iter().filter(|(code, _)| !was.contains_key(*code)) {
         push(
             format!("error `{code}` added (variant `{}::{variant}`)", after.error_name),
-            compatible("the error enum is #[non_exhaustive]"),
+            minor("a new variant of a #[non_exhaustive] enum"),
             compatible(format!(
                 "responses with code `{code}` now parse into `{variant}`, not `Unmodeled`"
             )),
@@ -124,14 +129,14 @@ fn operation(
     for (code, variant) in was.iter().filter(|(code, _)| !is.contains_key(*code)) {
         push(
             format!("error `{code}` removed (variant `{}::{variant}`)", before.error_name),
-            breaking(format!("code that matches `{variant}` no longer compiles")),
+            major(format!("code that matches `{variant}` no longer compiles")),
             compatible(format!("a response with code `{code}` now parses as `Unmodeled`")),
         );
     }
 }
 
 /// Structures, unions and enums: the shapes that are Rust items, matched by wire name.
-fn types(old: &Service, new: &Service, changes: &mut Vec<Change>) {
+fn types(old: &Service, new: &Service, style: StructStyle, changes: &mut Vec<Change>) {
     let items = |service: &Service| -> BTreeMap<String, usize> {
         (service.shapes.iter().enumerate())
             .filter(|(_, shape)| shape.kind.is_item())
@@ -146,19 +151,20 @@ fn types(old: &Service, new: &Service, changes: &mut Vec<Change>) {
             (None, Some(n)) => changes.push(Change::new(
                 &label(&new.shapes[*n]),
                 "added",
-                compatible("a new type"),
+                minor("a new type"),
                 compatible("nothing sent before changes"),
             )),
             (Some(o), None) => changes.push(Change::new(
                 &label(&old.shapes[*o]),
                 "removed",
-                breaking("code that names it no longer compiles"),
+                major("code that names it no longer compiles"),
                 compatible("where it was used, the change is listed there"),
             )),
             (Some(o), Some(n)) => {
                 // A shape no operation reaches any more travels the way it used to.
                 let side = new_sides.side(name).or(old_sides.side(name));
-                item(old, &old.shapes[*o], new, &new.shapes[*n], side, changes)
+                let pair = (&old.shapes[*o], &new.shapes[*n]);
+                item(old, new, pair, side, style, changes)
             }
             (None, None) => {}
         }
@@ -167,10 +173,10 @@ fn types(old: &Service, new: &Service, changes: &mut Vec<Change>) {
 
 fn item(
     old: &Service,
-    before: &Shape,
     new: &Service,
-    after: &Shape,
+    (before, after): (&Shape, &Shape),
     side: Side,
+    style: StructStyle,
     changes: &mut Vec<Change>,
 ) {
     let item = label(after);
@@ -181,19 +187,19 @@ fn item(
         let what = kind_name(&before.kind);
         push(
             change,
-            breaking(format!("code that uses it as a {what} no longer compiles")),
+            major(format!("code that uses it as a {what} no longer compiles")),
             breaking("its values are written differently"),
         );
         return;
     }
     if before.rust_name != after.rust_name {
         let change = format!("renamed `{}` → `{}`", before.rust_name, after.rust_name);
-        push(change, breaking("code that names it must use the new name"), compatible("same wire"));
+        push(change, major("code that names it must use the new name"), compatible("same wire"));
     }
     if before.deprecated.is_none() && after.deprecated.is_some() {
-        push("deprecated".into(), compatible("uses now warn"), compatible("the wire is unchanged"));
+        push("deprecated".into(), minor(DEPRECATED), compatible("the wire is unchanged"));
     }
-    let cx = &mut Compared { old, new, side, item: &item, changes };
+    let cx = &mut Compared { old, new, side, style, item: &item, changes };
     match (&before.kind, &after.kind) {
         (ShapeKind::Structure(b), ShapeKind::Structure(a)) => {
             struct_members(cx, &b.members, &a.members)
@@ -204,6 +210,9 @@ fn item(
         _ => {}
     }
 }
+
+/// Why `#[deprecated]` is a minor change, as the Cargo book has it.
+pub const DEPRECATED: &str = "#[deprecated]: uses now warn, which is a minor change";
 
 /// `struct VpcConfig`, `enum FleetState`: how a reader finds the item.
 fn label(shape: &Shape) -> String {

@@ -1,7 +1,11 @@
 //! Changes inside a type: struct fields, union variants, enum values.
 
+use super::impact::DEPRECATED;
 use super::types::{Side, member_rust_type, member_wire_type, rust_type};
-use super::verdict::{Change, Judgement, breaking, compatible};
+use super::verdict::{
+    Change, Judgement, Release, Verdict, breaking, compatible, major, minor, patch,
+};
+use awsjson_codegen::StructStyle;
 use awsjson_codegen::ir::{EnumValue, IntEnumValue, Member, Service};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,12 +15,13 @@ pub struct Compared<'a> {
     pub old: &'a Service,
     pub new: &'a Service,
     pub side: Side,
+    pub style: StructStyle,
     pub item: &'a str,
     pub changes: &'a mut Vec<Change>,
 }
 
 impl Compared<'_> {
-    fn push(&mut self, change: String, code: Judgement, wire: Judgement) {
+    fn push(&mut self, change: String, code: Judgement<Release>, wire: Judgement<Verdict>) {
         self.changes.push(Change::new(self.item, change, code, wire));
     }
 }
@@ -36,7 +41,7 @@ pub fn struct_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member]
                 };
                 cx.push(
                     change,
-                    breaking("`new(…)` gains a parameter; struct literals must set it"),
+                    major("`new(…)` gains a parameter; struct literals must set it"),
                     wire,
                 );
             } else {
@@ -46,8 +51,17 @@ pub fn struct_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member]
                     _ => "readers generated before ignore it",
                 };
                 let wire = compatible(wire);
-                let code = "optional: struct literals ending in `..` and `new(…)` still build it";
-                cx.push(change, compatible(code), wire);
+                let code = match cx.style {
+                    StructStyle::NonExhaustive => minor(
+                        "a new field and setter of a #[non_exhaustive] struct, which `new(…)` \
+                         still builds",
+                    ),
+                    StructStyle::Literal => major(
+                        "a struct literal or pattern that names every field no longer compiles \
+                         (a new public field of a struct without private fields)",
+                    ),
+                };
+                cx.push(change, code, wire);
             }
         }
         (Some(m), None) => {
@@ -55,7 +69,7 @@ pub fn struct_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member]
                 format!("field `{}: {}` removed", bare(&m.rust_name), member_rust_type(old, m));
             cx.push(
                 change,
-                breaking("code that reads or sets it no longer compiles"),
+                major("code that reads or sets it no longer compiles"),
                 removed_on_wire(m.required, side),
             );
         }
@@ -69,21 +83,17 @@ fn member_changed(cx: &mut Compared<'_>, b: &Member, a: &Member) {
     let field = bare(&a.rust_name);
     if b.rust_name != a.rust_name {
         let change = format!("field renamed `{}` → `{field}`", bare(&b.rust_name));
-        cx.push(
-            change,
-            breaking("code that names it must use the new name"),
-            compatible("same wire"),
-        );
+        cx.push(change, major("code that names it must use the new name"), compatible("same wire"));
     }
     if b.wire_name != a.wire_name {
         let change = format!("field `{field}` written as `{}`, was `{}`", a.wire_name, b.wire_name);
-        cx.push(change, compatible("the field keeps its name"), breaking("its JSON key changes"));
+        cx.push(change, patch("the field keeps its name"), breaking("its JSON key changes"));
     }
     type_changed(cx, b, a, &format!("field `{field}`"));
     match (b.required, a.required) {
         (false, true) => cx.push(
             format!("field `{field}` became required"),
-            breaking("its type loses the `Option`"),
+            major("its type loses the `Option`, and `new(…)` gains a parameter"),
             if side.request {
                 breaking("requests that leave it out are refused")
             } else {
@@ -92,7 +102,7 @@ fn member_changed(cx: &mut Compared<'_>, b: &Member, a: &Member) {
         ),
         (true, false) => cx.push(
             format!("field `{field}` became optional"),
-            breaking("its type gains an `Option`"),
+            major("its type gains an `Option`, and `new(…)` loses a parameter"),
             if side.response {
                 breaking("readers generated before require it, and responses may leave it out")
             } else {
@@ -103,7 +113,7 @@ fn member_changed(cx: &mut Compared<'_>, b: &Member, a: &Member) {
     }
     if b.deprecated.is_none() && a.deprecated.is_some() {
         let change = format!("field `{field}` deprecated");
-        cx.push(change, compatible("uses now warn"), compatible("the wire is unchanged"));
+        cx.push(change, minor(DEPRECATED), compatible("the wire is unchanged"));
     }
 }
 
@@ -125,9 +135,9 @@ fn type_changed(cx: &mut Compared<'_>, b: &Member, a: &Member, what: &str) {
         breaking(format!("its JSON changes from {wire_was} to {wire_is}"))
     };
     let code = if was == is {
-        compatible("the Rust type is the same")
+        patch("the Rust type is the same")
     } else {
-        breaking("code that builds or reads it must change")
+        major("code that builds or reads it must change")
     };
     let change = if was == is {
         format!("{what} written as {wire_is}, was {wire_was}")
@@ -138,7 +148,7 @@ fn type_changed(cx: &mut Compared<'_>, b: &Member, a: &Member, what: &str) {
 }
 
 /// A member gone from a shape: on the wire it depends on which way the shape travels.
-fn removed_on_wire(required: bool, side: Side) -> Judgement {
+fn removed_on_wire(required: bool, side: Side) -> Judgement<Verdict> {
     if side.request {
         breaking("the service no longer reads it")
     } else if required {
@@ -154,12 +164,12 @@ pub fn union_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member])
     for_each_pair(before, after, |was, is| match (was, is) {
         (None, Some(m)) => cx.push(
             format!("variant `{}({})` added", m.rust_name, rust_type(new, m.target)),
-            compatible("the union is #[non_exhaustive]"),
+            minor("a new variant of a #[non_exhaustive] enum"),
             compatible("readers generated before keep it as `Unknown`"),
         ),
         (Some(m), None) => cx.push(
             format!("variant `{}({})` removed", m.rust_name, rust_type(old, m.target)),
-            breaking("code that names it no longer compiles"),
+            major("code that names it no longer compiles"),
             value_removed_on_wire(side),
         ),
         (Some(b), Some(a)) => {
@@ -167,7 +177,7 @@ pub fn union_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member])
                 let change = format!("variant renamed `{}` → `{}`", b.rust_name, a.rust_name);
                 cx.push(
                     change,
-                    breaking("code that names it must use the new name"),
+                    major("code that names it must use the new name"),
                     compatible("same wire"),
                 );
             }
@@ -207,19 +217,17 @@ fn values_changed<K: Ord>(
         let (change, code, wire) = match (was.get(key), is.get(key)) {
             (None, Some(variant)) => (
                 format!("variant `{variant}` ({value}) added"),
-                compatible(
-                    "the enum is #[non_exhaustive]; code built before reads it as `Unknown`",
-                ),
+                minor("a new variant of a #[non_exhaustive] enum"),
                 compatible("readers generated before keep it as `Unknown`"),
             ),
             (Some(variant), None) => (
                 format!("variant `{variant}` ({value}) removed"),
-                breaking("code that names it no longer compiles"),
+                major("code that names it no longer compiles"),
                 value_removed_on_wire(cx.side),
             ),
             (Some(b), Some(a)) if b != a => (
                 format!("variant renamed `{b}` → `{a}` ({value})"),
-                breaking("code that names it must use the new name"),
+                major("code that names it must use the new name"),
                 compatible("same wire"),
             ),
             _ => continue,
@@ -229,7 +237,7 @@ fn values_changed<K: Ord>(
 }
 
 /// A value or variant gone: requests that send it are refused; responses just stop sending it.
-fn value_removed_on_wire(side: Side) -> Judgement {
+fn value_removed_on_wire(side: Side) -> Judgement<Verdict> {
     if side.request {
         breaking("the service no longer accepts it")
     } else {

@@ -20,5 +20,5 @@ mod walk;
 
 pub use self::changelog::{Changelog, OperationDelta, changelog};
 pub use self::impact::rust_impact;
-pub use self::report::{ModelError, Report, compare, diff};
-pub use self::verdict::{Change, Judgement, Overall, Verdict};
+pub use self::report::{ModelError, Report, compare, diff, diff_with};
+pub use self::verdict::{Change, Judgement, Overall, Release, Verdict};

@@ -6,7 +6,7 @@ use super::impact::rust_impact;
 use super::verdict::{Change, Overall};
 use awsjson_codegen::error::{Error, Problem};
 use awsjson_codegen::model::Model;
-use awsjson_codegen::{ir, load_model};
+use awsjson_codegen::{StructStyle, ir, load_model};
 use serde::Serialize;
 use std::fmt::Write;
 use std::path::Path;
@@ -18,6 +18,20 @@ pub struct Report {
     /// Every change to a generated item, judged for code and for the wire.
     pub rust: Vec<Change>,
     pub verdict: Overall,
+    /// The struct style the releases were judged for.
+    #[serde(serialize_with = "style_name")]
+    pub struct_style: StructStyle,
+}
+
+fn style_name<S: serde::Serializer>(style: &StructStyle, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(style_text(*style))
+}
+
+fn style_text(style: StructStyle) -> &'static str {
+    match style {
+        StructStyle::NonExhaustive => "non-exhaustive",
+        StructStyle::Literal => "literal",
+    }
 }
 
 /// Which of the two models an error is about.
@@ -33,11 +47,17 @@ impl std::fmt::Display for ModelError {
     }
 }
 
-/// Compares the models at `old` and `new`; both must be valid models.
+/// Compares the models at `old` and `new`, for a crate generated with the default struct
+/// style; both must be valid models.
 pub fn diff(old: &Path, new: &Path) -> Result<Report, ModelError> {
+    diff_with(old, new, StructStyle::default())
+}
+
+/// [`diff`] for a crate generated with `style`.
+pub fn diff_with(old: &Path, new: &Path, style: StructStyle) -> Result<Report, ModelError> {
     let load = |which, path: &Path| load_model(path).map_err(|error| ModelError { which, error });
     let (old_model, new_model) = (load("old", old)?, load("new", new)?);
-    compare(&old_model, &new_model).map_err(|(which, problems)| {
+    compare(&old_model, &new_model, style).map_err(|(which, problems)| {
         let path = if which == "old" { old } else { new };
         ModelError { which, error: Error::Invalid { path: path.to_owned(), problems } }
     })
@@ -45,12 +65,16 @@ pub fn diff(old: &Path, new: &Path) -> Result<Report, ModelError> {
 
 /// Compares two parsed models; a model the generator refuses is an error saying which one
 /// (`"old"` or `"new"`) and why.
-pub fn compare(old: &Model, new: &Model) -> Result<Report, (&'static str, Vec<Problem>)> {
+pub fn compare(
+    old: &Model,
+    new: &Model,
+    struct_style: StructStyle,
+) -> Result<Report, (&'static str, Vec<Problem>)> {
     let old_service = ir::build(old).map_err(|problems| ("old", problems))?;
     let new_service = ir::build(new).map_err(|problems| ("new", problems))?;
-    let rust = rust_impact(&old_service, &new_service);
+    let rust = rust_impact(&old_service, &new_service, struct_style);
     let verdict = Overall::of(&rust);
-    Ok(Report { changelog: changelog(old, new), rust, verdict })
+    Ok(Report { changelog: changelog(old, new), rust, verdict, struct_style })
 }
 
 impl Report {
@@ -71,9 +95,12 @@ impl Report {
             let _ = writeln!(out, "      code: {} ({})", change.code.verdict, change.code.reason);
             let _ = writeln!(out, "      wire: {} ({})", change.wire.verdict, change.wire.reason);
         }
-        let Overall { code, wire, breaking } = self.verdict;
-        let overall = if breaking { "breaking" } else { "compatible" };
-        let _ = writeln!(out, "\nVerdict: {overall} (code: {code}, wire: {wire})");
+        let Overall { release, wire, breaking: _ } = self.verdict;
+        let style = style_text(self.struct_style);
+        let _ = writeln!(
+            out,
+            "\nVerdict: a {release} release (code: {release}, with {style} structs; wire: {wire})"
+        );
         out
     }
 
