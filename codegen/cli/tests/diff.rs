@@ -29,6 +29,7 @@ const CASES: &[(&str, Release, Release, bool)] = &[
     ("required-added", Major, Major, true),
     ("required-removed", Major, Major, true),
     ("shared-shape", Minor, Major, false),
+    ("target-prefix-changed", Patch, Patch, true),
 ];
 
 fn report(case: &str) -> awsjson_cli::diff::Report {
