@@ -1,0 +1,75 @@
+//! `cargo bench -p wire-tests --bench profile -- SUBJECT [N]`: one subject of the wire bench,
+//! run N times (default 1) with nothing else timed, for profilers. The instruction counts in
+//! the README come from `valgrind --tool=callgrind --toggle-collect='*profile*subject*'`
+//! run on this binary; `tests/benches/callgrind.sh` runs every subject that way.
+
+use appstream_types::runtime::Operation;
+use appstream_types::{DescribeFleets, DescribeSessions};
+use serde::de::IgnoredAny;
+use std::hint::black_box;
+use std::process::ExitCode;
+use wire_tests::bodies;
+
+const SUBJECTS: &str = "decode-fleets, decode-sessions, ignored-fleets, ignored-sessions, \
+                        encode-fleets, value-encode-fleets";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
+    let Some(subject) = args.next() else {
+        eprintln!("usage: profile SUBJECT [N]; SUBJECT is one of {SUBJECTS}");
+        return ExitCode::from(2);
+    };
+    let count = match args.next().map(|n| n.parse::<usize>()) {
+        None => 1,
+        Some(Ok(n)) => n,
+        Some(Err(_)) => {
+            eprintln!("N must be a whole number of runs");
+            return ExitCode::from(2);
+        }
+    };
+    let fleets = bodies::describe_fleets(1000);
+    let sessions = bodies::describe_sessions(1000);
+    let output = match DescribeFleets::parse_response(200, &[], &fleets) {
+        Ok(output) => output,
+        Err(error) => {
+            eprintln!("the fleets body does not decode: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let value: serde_json::Value = serde_json::from_slice(&fleets).unwrap_or_default();
+    for _ in 0..count {
+        match subject.as_str() {
+            "decode-fleets" => subject_decode_fleets(&fleets),
+            "decode-sessions" => subject_decode_sessions(&sessions),
+            "ignored-fleets" => subject_ignored(&fleets),
+            "ignored-sessions" => subject_ignored(&sessions),
+            "encode-fleets" => subject_encode(&output),
+            "value-encode-fleets" => subject_encode(&value),
+            other => {
+                eprintln!("no subject `{other}`; one of {SUBJECTS}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+#[inline(never)]
+fn subject_decode_fleets(body: &[u8]) {
+    drop(black_box(DescribeFleets::parse_response(200, &[], black_box(body))));
+}
+
+#[inline(never)]
+fn subject_decode_sessions(body: &[u8]) {
+    drop(black_box(DescribeSessions::parse_response(200, &[], black_box(body))));
+}
+
+#[inline(never)]
+fn subject_ignored(body: &[u8]) {
+    drop(black_box(serde_json::from_slice::<IgnoredAny>(black_box(body))));
+}
+
+#[inline(never)]
+fn subject_encode<T: serde::Serialize>(value: &T) {
+    drop(black_box(serde_json::to_vec(black_box(value))));
+}
