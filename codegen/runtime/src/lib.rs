@@ -42,6 +42,8 @@ pub mod endpoint;
 pub mod enums;
 pub mod error;
 pub mod error_response;
+#[doc(hidden)]
+pub mod fast;
 pub mod headers;
 pub mod host;
 #[cfg(feature = "http")]

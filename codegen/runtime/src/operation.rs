@@ -44,8 +44,9 @@ pub trait Operation {
     const DECODING: Decoding = Decoding::Correcting;
     /// The request body type.
     type Input: ::serde::Serialize + Validate;
-    /// The successful response body type.
-    type Output: ::serde::de::DeserializeOwned;
+    /// The successful response body type. [`Decode`](super::fast::Decode) is its fast path,
+    /// which generated code implements.
+    type Output: ::serde::de::DeserializeOwned + super::fast::Decode;
     /// The error type.
     type Error: ServiceError;
 
@@ -99,6 +100,11 @@ pub trait Operation {
         decoding: Decoding,
     ) -> Result<Decoded<Self::Output>, ResponseError<Self::Error>> {
         if (200..=299).contains(&status) {
+            // A body that conforms, which is nearly every body, is read once on the fast path;
+            // any other by serde, for the corrections or the error and its path.
+            if let Some(value) = super::fast::read(body) {
+                return Ok(Decoded { value, corrected: Vec::new() });
+            }
             return from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
                 error,
                 meta: ResponseMeta::new(status, request_id(headers)),
@@ -182,6 +188,12 @@ mod tests {
     struct Output {
         #[serde(rename = "Count")]
         count: u32,
+    }
+
+    impl crate::fast::Decode for Output {
+        fn decode(reader: &mut crate::fast::Reader<'_>) -> crate::fast::Fast<Self> {
+            reader.serde()
+        }
     }
 
     #[derive(Debug, Deserialize, PartialEq)]

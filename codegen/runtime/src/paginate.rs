@@ -149,6 +149,12 @@ mod tests {
         next: Option<String>,
     }
 
+    impl crate::fast::Decode for Output {
+        fn decode(reader: &mut crate::fast::Reader<'_>) -> crate::fast::Fast<Self> {
+            reader.serde()
+        }
+    }
+
     struct List;
 
     impl Operation for List {

@@ -58,7 +58,10 @@ pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
             }
         }
     };
+    let fast = fast_decode(cx, &name, members, &slots, &fields, &types);
     quote! {
+        #fast
+
         #[allow(deprecated)]
         impl<'de> #serde::Deserialize<'de> for #name {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
@@ -82,6 +85,59 @@ pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
         impl #runtime::decode::Zero for #name {
             fn zero() -> Self {
                 #name { #(#zeros),* }
+            }
+        }
+    }
+}
+
+/// The fast path's reading of the structure (`fast::Decode`): the same members, forms and
+/// rules as its `Deserialize`, over the runtime's reader; anything else misses, and the serde
+/// path reads the body.
+fn fast_decode(
+    cx: Context<'_>,
+    name: &proc_macro2::Ident,
+    members: &[Member],
+    slots: &[proc_macro2::Ident],
+    fields: &[proc_macro2::Ident],
+    types: &[TokenStream],
+) -> TokenStream {
+    let runtime = cx.runtime;
+    if members.is_empty() {
+        return quote! {
+            impl #runtime::fast::Decode for #name {
+                fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                    #runtime::fast::empty_structure(reader)?;
+                    ::std::result::Result::Ok(#name {})
+                }
+            }
+        };
+    }
+    let arms = members.iter().zip(slots).map(|(member, slot)| {
+        let key = &member.wire_name;
+        let form = decode_form(cx, member);
+        quote! { #key => #runtime::fast::member::<#form, _>(reader, &mut #slot)?, }
+    });
+    let values = members.iter().zip(slots).zip(fields).map(|((member, slot), field)| {
+        if member.required {
+            quote! { #field: #runtime::fast::required(#slot)? }
+        } else {
+            quote! { #field: #slot }
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl #runtime::fast::Decode for #name {
+            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
+                reader.begin_object()?;
+                let mut first = true;
+                while let ::std::option::Option::Some(key) = reader.next_key(&mut first)? {
+                    match key {
+                        #(#arms)*
+                        _ => reader.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(#name { #(#values),* })
             }
         }
     }

@@ -130,5 +130,12 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
                 #runtime::enums::deserialize(deserializer)
             }
         }
+
+        #allow
+        impl #runtime::fast::Decode for #name {
+            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                #runtime::fast::string_enum(reader)
+            }
+        }
     }
 }

@@ -99,5 +99,12 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
                 <#runtime::wire::Integer as #runtime::wire::WireForm<i32>>::deserialize(deserializer).map(Self::from)
             }
         }
+
+        #allow
+        impl #runtime::fast::Decode for #name {
+            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                <#runtime::wire::Integer as #runtime::fast::FastForm<i32>>::decode(reader).map(Self::from)
+            }
+        }
     }
 }

@@ -145,6 +145,14 @@ fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> Token
         }
     });
     quote! {
+        // Unions are rare and small: the fast path reads them through their serde impl.
+        #[allow(deprecated)]
+        impl #runtime::fast::Decode for #name {
+            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                reader.serde::<Self>()
+            }
+        }
+
         #[allow(deprecated)]
         impl<'de> #serde::Deserialize<'de> for #name {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {

@@ -9,10 +9,12 @@
 //! a service error, both keeping the status and request id; the error code is the one
 //! `ErrorResponse::parse` reads; decode messages stay within their 512 characters; strict and
 //! correcting decoding agree (strict reads a body exactly when correcting reads it with nothing
-//! to correct, and to the same value); `Display` and `Debug` of whatever came back.
+//! to correct, and to the same value); whatever the fast path reads, serde reads the same;
+//! `Display` and `Debug` of whatever came back.
 
 use crate::operations;
 use appstream_types::runtime::{Decoding, ErrorResponse, Operation, ResponseError, ServiceError};
+use appstream_types::runtime::{decode, fast};
 
 /// The statuses byte 1 chooses from: successes, the errors AWS sends, and edges.
 pub const STATUSES: &[u16] = &[
@@ -122,6 +124,17 @@ where
                     let _ = error.message();
                 }
             }
+        }
+    }
+    if let Some(fast) = fast::read::<O::Output>(body) {
+        match decode::from_body::<O::Output>(body) {
+            Ok(serde) => assert_eq!(
+                format!("{fast:?}"),
+                format!("{serde:?}"),
+                "the fast path and serde read different values: {}",
+                what()
+            ),
+            Err(error) => panic!("the fast path read it, serde did not ({error}): {}", what()),
         }
     }
     let strict = O::parse_response_with(status, headers, body, Decoding::Strict);

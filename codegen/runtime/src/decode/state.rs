@@ -28,7 +28,9 @@ impl State {
     }
 }
 
-/// Whether the decode tracks paths.
+/// Whether the decode tracks paths. Asked at every member: inlined into generated code, where a
+/// call cost more than the check.
+#[inline]
 pub(crate) fn tracking() -> bool {
     TRACKING.with(Cell::get)
 }

@@ -1,0 +1,314 @@
+//! A cursor over a JSON text that reads what conformant AWS bodies hold (objects, arrays,
+//! strings without escapes, integers, booleans, `null`) and gives up, with [`Miss`], on
+//! anything else or anything unusual: serde_json then reads the body and decides.
+
+use super::{Fast, Miss};
+
+/// Deeper nesting than this is left to serde_json (whose own limit is 128), so neither the
+/// generated decoders nor skipping recurse far, whatever a body holds.
+const MAX_DEPTH: usize = 64;
+
+/// A position in a JSON text.
+pub struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Objects and arrays open around the position.
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Reader { text, pos: 0, depth: 0 }
+    }
+
+    /// Opens an object or array: the byte is consumed and the nesting counted.
+    #[inline]
+    fn open(&mut self, byte: u8) -> Fast<()> {
+        if self.depth == MAX_DEPTH {
+            return Err(Miss);
+        }
+        self.expect(byte)?;
+        self.depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte that is not JSON whitespace, not consumed.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.pos) {
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(byte);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// Consumes `byte`, after whitespace, or misses.
+    #[inline]
+    fn expect(&mut self, byte: u8) -> Fast<()> {
+        if self.peek() != Some(byte) {
+            return Err(Miss);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Nothing but whitespace is left.
+    pub fn finish(&mut self) -> Fast<()> {
+        if self.peek().is_some() { Err(Miss) } else { Ok(()) }
+    }
+
+    /// The `{` of an object.
+    #[inline]
+    pub fn begin_object(&mut self) -> Fast<()> {
+        self.open(b'{')
+    }
+
+    /// The next key of an object begun with [`Reader::begin_object`], and its `:`; `None` at
+    /// its `}`. `first` is true until the first key is read.
+    #[inline]
+    pub fn next_key(&mut self, first: &mut bool) -> Fast<Option<&'a str>> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !*first => self.pos += 1,
+            Some(b'"') if *first => *first = false,
+            _ => return Err(Miss),
+        }
+        let key = self.str()?;
+        self.expect(b':')?;
+        Ok(Some(key))
+    }
+
+    /// Consumes a `null`, if that is what comes next.
+    #[inline]
+    pub fn null(&mut self) -> bool {
+        if self.peek() == Some(b'n') && self.bytes()[self.pos..].starts_with(b"null") {
+            self.pos += 4;
+            return true;
+        }
+        false
+    }
+
+    /// A string without escapes, borrowed.
+    #[inline]
+    pub fn str(&mut self) -> Fast<&'a str> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let end = start + plain_run(&self.bytes()[start..]);
+        if self.bytes().get(end) != Some(&b'"') {
+            return Err(Miss);
+        }
+        self.pos = end + 1;
+        // The run holds only ASCII-safe stops: `end` is a character boundary.
+        self.text.get(start..end).ok_or(Miss)
+    }
+
+    /// A string, unescaped by serde_json if it has escapes.
+    #[inline]
+    pub fn string(&mut self) -> Fast<String> {
+        let start = self.pos;
+        match self.str() {
+            Ok(text) => Ok(text.to_owned()),
+            Err(Miss) => {
+                self.pos = start;
+                self.serde::<String>()
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    #[inline]
+    pub fn boolean(&mut self) -> Fast<bool> {
+        match self.peek() {
+            Some(b't') if self.bytes()[self.pos..].starts_with(b"true") => {
+                self.pos += 4;
+                Ok(true)
+            }
+            Some(b'f') if self.bytes()[self.pos..].starts_with(b"false") => {
+                self.pos += 5;
+                Ok(false)
+            }
+            _ => Err(Miss),
+        }
+    }
+
+    /// An integer written as one (`-?(0|[1-9][0-9]*)`) that fits an `i64`; a fraction, an
+    /// exponent, `-0` or a leading zero is left to serde_json.
+    #[inline]
+    pub fn integer(&mut self) -> Fast<i64> {
+        self.peek();
+        let bytes = self.bytes();
+        let mut at = self.pos;
+        let negative = bytes.get(at) == Some(&b'-');
+        at += usize::from(negative);
+        let digits_start = at;
+        let mut value: i64 = 0;
+        while let Some(digit) = bytes.get(at).filter(|byte| byte.is_ascii_digit()) {
+            let digit = i64::from(digit - b'0');
+            value = value.checked_mul(10).ok_or(Miss)?;
+            value = if negative { value.checked_sub(digit) } else { value.checked_add(digit) }
+                .ok_or(Miss)?;
+            at += 1;
+        }
+        let count = at - digits_start;
+        let leading_zero = count > 1 && bytes[digits_start] == b'0';
+        let continues = matches!(bytes.get(at), Some(b'.' | b'e' | b'E'));
+        if count == 0 || leading_zero || continues || (negative && value == 0) {
+            return Err(Miss);
+        }
+        self.pos = at;
+        Ok(value)
+    }
+
+    /// The text of a JSON number, checked against JSON's grammar.
+    #[inline]
+    pub fn number_text(&mut self) -> Fast<&'a str> {
+        self.peek();
+        let start = self.pos;
+        let end = start + number_length(&self.bytes()[start..]).ok_or(Miss)?;
+        self.pos = end;
+        self.text.get(start..end).ok_or(Miss)
+    }
+
+    /// The first byte of the next value, not consumed.
+    #[inline]
+    pub fn next_byte(&mut self) -> Option<u8> {
+        self.peek()
+    }
+
+    /// A list: `[`, elements read by `element`, `]`.
+    #[inline]
+    pub fn list<T>(&mut self, mut element: impl FnMut(&mut Self) -> Fast<T>) -> Fast<Vec<T>> {
+        self.open(b'[')?;
+        let mut values = Vec::new();
+        if self.peek() != Some(b']') {
+            loop {
+                values.push(element(self)?);
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b']') => break,
+                    _ => return Err(Miss),
+                }
+            }
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        Ok(values)
+    }
+
+    /// Skips any value, checking it is JSON as serde_json would.
+    pub fn skip(&mut self) -> Fast<()> {
+        match self.peek().ok_or(Miss)? {
+            b'"' => {
+                let start = self.pos;
+                if self.str().is_err() {
+                    self.pos = start;
+                    return self.serde::<::serde::de::IgnoredAny>().map(drop);
+                }
+                Ok(())
+            }
+            b'{' => {
+                self.begin_object()?;
+                let mut first = true;
+                while self.next_key(&mut first)?.is_some() {
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            b'[' => self.list(Self::skip).map(drop),
+            b't' | b'f' => self.boolean().map(drop),
+            b'n' if self.null() => Ok(()),
+            b'-' | b'0'..=b'9' => self.number_text().map(drop),
+            _ => Err(Miss),
+        }
+    }
+
+    /// The next value, read by serde_json as `T` (what the serde path does with it), for the
+    /// values this reader does not read itself.
+    pub fn serde<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+        let rest = self.text.get(self.pos..).ok_or(Miss)?;
+        let mut values = ::serde_json::Deserializer::from_str(rest).into_iter::<T>();
+        match values.next() {
+            Some(Ok(value)) => {
+                self.pos += values.byte_offset();
+                Ok(value)
+            }
+            _ => Err(Miss),
+        }
+    }
+}
+
+/// How many bytes of `bytes` hold no `"`, `\` or control character: eight at a time, as
+/// serde_json's own scan does. In a word, the lowest byte flagged is always a true stop (a false
+/// flag can only sit above a true one), so the count is its position.
+#[inline]
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn stops(word: u64) -> u64 {
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let zero_in = |x: u64| x.wrapping_sub(ONES) & !x;
+        (zero_in(quote) | zero_in(backslash) | (word.wrapping_sub(ONES * 0x20) & !word)) & HIGHS
+    }
+    let mut at = 0;
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let found = stops(u64::from_le_bytes(word));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    // The tail, padded with NULs: a control character, so a stop where the bytes end.
+    let tail = words.remainder();
+    let mut word = [0; 8];
+    word[..tail.len()].copy_from_slice(tail);
+    at + (stops(u64::from_le_bytes(word)).trailing_zeros() / 8) as usize
+}
+
+/// The length of the JSON number at the start of `bytes`, if one is there.
+fn number_length(bytes: &[u8]) -> Option<usize> {
+    let digits =
+        |at: usize| bytes[at.min(bytes.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    match bytes.get(at) {
+        Some(b'0') => at += 1,
+        Some(b'1'..=b'9') => at += digits(at),
+        _ => return None,
+    }
+    if bytes.get(at) == Some(&b'.') {
+        let count = digits(at + 1);
+        if count == 0 {
+            return None;
+        }
+        at += 1 + count;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let count = digits(at);
+        if count == 0 {
+            return None;
+        }
+        at += count;
+    }
+    Some(at)
+}

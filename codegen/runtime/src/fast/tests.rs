@@ -1,0 +1,106 @@
+use super::{Decode, Miss, Reader, read};
+use crate::DateTime;
+
+fn reader(text: &str) -> Reader<'_> {
+    Reader::new(text)
+}
+
+#[test]
+fn strings_without_escapes_are_borrowed_and_others_unescaped_or_missed() {
+    assert_eq!(reader(r#"  "fleet-1""#).str(), Ok("fleet-1"));
+    assert_eq!(
+        reader(r#""a long string of more than eight bytes""#).str(),
+        Ok("a long string of more than eight bytes")
+    );
+    assert_eq!(reader(r#""é ü 東京""#).str(), Ok("é ü 東京"));
+    assert_eq!(reader(r#""a\"b""#).str(), Err(Miss));
+    assert_eq!(reader(r#""a\"b""#).string(), Ok("a\"b".to_owned()));
+    assert_eq!(reader(r#""tab\tinside""#).string(), Ok("tab\tinside".to_owned()));
+    assert_eq!(reader("\"raw\ttab\"").string(), Err(Miss), "a control character is not JSON");
+    assert_eq!(reader(r#""unterminated"#).string(), Err(Miss));
+    assert_eq!(reader(r#""bad \x escape""#).string(), Err(Miss));
+}
+
+#[test]
+fn integers_are_read_only_as_written_integers() {
+    assert_eq!(reader(" 57600").integer(), Ok(57600));
+    assert_eq!(reader("-12,").integer(), Ok(-12));
+    assert_eq!(reader("0}").integer(), Ok(0));
+    assert_eq!(reader("9223372036854775807").integer(), Ok(i64::MAX));
+    assert_eq!(reader("-9223372036854775808").integer(), Ok(i64::MIN));
+    for left_to_serde in ["9223372036854775808", "1.0", "1e3", "-0", "01", "-", "x", ""] {
+        assert_eq!(reader(left_to_serde).integer(), Err(Miss), "{left_to_serde}");
+    }
+}
+
+#[test]
+fn numbers_follow_the_json_grammar() {
+    for number in ["0", "-1", "1496170845.734", "1e10", "2.5E-3", "-0.0"] {
+        assert_eq!(reader(number).number_text(), Ok(number));
+    }
+    for bad in ["01.5", "1.", ".5", "1e", "-", "+1"] {
+        let mut reader = reader(bad);
+        let whole = reader.number_text().is_ok() && reader.finish().is_ok();
+        assert!(!whole, "{bad}");
+    }
+}
+
+#[test]
+fn skipping_checks_what_it_skips() {
+    let good = r#"{"a":[1,2.5,{"b":null}],"c":"d\"e","f":true,"g":false,"h":-3e2}"#;
+    let mut skipped = reader(good);
+    assert_eq!(skipped.skip().and_then(|()| skipped.finish()), Ok(()));
+    for bad in
+        [r#"{"a":[1,,2]}"#, r#"{"a" 1}"#, r#"[1 2]"#, r#"{"a":tru}"#, r#"{"a":1,}"#, "[", r#""\q""#]
+    {
+        let mut reader = reader(bad);
+        assert!(reader.skip().and_then(|()| reader.finish()).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn nesting_past_64_is_left_to_serde_json_and_never_deep_recursion() {
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let shallow = nested(63);
+    let mut within = reader(&shallow);
+    assert_eq!(within.skip().and_then(|()| within.finish()), Ok(()));
+    assert_eq!(reader(&nested(65)).skip(), Err(Miss));
+    let hostile = "{\"a\":".repeat(100_000);
+    let mut objects = reader(&hostile);
+    assert_eq!(objects.skip(), Err(Miss));
+}
+
+#[test]
+fn objects_and_lists() {
+    let mut object = reader(r#" { "A" : 1 , "B":[ "x","y" ] } "#);
+    object.begin_object().unwrap();
+    let mut first = true;
+    assert_eq!(object.next_key(&mut first), Ok(Some("A")));
+    assert_eq!(object.integer(), Ok(1));
+    assert_eq!(object.next_key(&mut first), Ok(Some("B")));
+    assert_eq!(object.list(|r| r.string()), Ok(vec!["x".to_owned(), "y".to_owned()]));
+    assert_eq!(object.next_key(&mut first), Ok(None));
+    assert_eq!(object.finish(), Ok(()));
+    for bad in ["{,}", r#"{"A":1,}"#, r#"{"A":1 "B":2}"#] {
+        let mut object = reader(bad);
+        object.begin_object().unwrap();
+        let mut first = true;
+        let mut outcome = Ok(Some(""));
+        while let Ok(Some(_)) = outcome {
+            let _ = object.integer();
+            outcome = object.next_key(&mut first);
+        }
+        assert_eq!(outcome, Err(Miss), "{bad}");
+    }
+    assert_eq!(reader("[]").list(|r| r.integer()), Ok(vec![]));
+    assert_eq!(reader("[1,]").list(|r| r.integer()), Err(Miss));
+}
+
+#[test]
+fn timestamps_from_the_number_text_and_strings_through_serde() {
+    let epoch = DateTime::from_epoch_decimal("1496170845.734").unwrap();
+    assert_eq!(DateTime::decode(&mut reader("1496170845.734")), Ok(epoch));
+    assert_eq!(DateTime::decode(&mut reader(r#""2017-05-30T19:00:45.734Z""#)), Ok(epoch));
+    assert_eq!(read::<DateTime>(b"1496170845.734 "), Some(epoch));
+    assert_eq!(read::<DateTime>(b"1496170845.734 x"), None, "trailing characters");
+}
