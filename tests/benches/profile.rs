@@ -1,7 +1,7 @@
 //! `cargo bench -p wire-tests --bench profile -- SUBJECT [N]`: one subject of the wire bench,
-//! run N times (default 1) with nothing else timed, for profilers. The instruction counts in
-//! the README come from `valgrind --tool=callgrind --toggle-collect='*profile*subject*'`
-//! run on this binary; `tests/benches/callgrind.sh` runs every subject that way.
+//! run N times (default 1) with nothing else timed, for profilers. `tests/benches/callgrind.sh`
+//! counts the instructions of every subject with callgrind (`--toggle-collect='*subject_*'`,
+//! so building the bodies is not counted).
 
 use appstream_types::runtime::Operation;
 use appstream_types::{DescribeFleets, DescribeSessions};
