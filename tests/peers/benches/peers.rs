@@ -1,0 +1,65 @@
+//! `cargo bench --manifest-path tests/peers/Cargo.toml`: our typed decode of the wire bench's
+//! pages against its peers, rusoto_appstream 0.48 and aws-sdk-appstream 1.138, all in one
+//! interleaved run, so each ratio is of the same conditions.
+
+use peer_bench::page::{Fleets, Page, Sessions};
+use peer_bench::prepared::{Prepared, names::*};
+use std::process::ExitCode;
+use std::time::Duration;
+use wire_tests::bench::{Timings, line, run, show};
+
+const ROUNDS: usize = 30;
+const PAGE: usize = 1000;
+
+fn main() -> ExitCode {
+    match bench() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bench() -> Result<(), String> {
+    let fleets = Prepared::<Fleets>::new(PAGE)?;
+    let sessions = Prepared::<Sessions>::new(PAGE)?;
+    let mut subjects = fleets.subjects();
+    let fleet_subjects = subjects.len();
+    subjects.extend(sessions.subjects());
+    let timings = run(&mut subjects, ROUNDS);
+    let (fleet_timings, session_timings) = timings.split_at(fleet_subjects);
+    println!("medians of {ROUNDS} interleaved rounds; ratio = time / the named subject's time\n");
+    report(&fleets, fleet_timings)?;
+    report(&sessions, session_timings)
+}
+
+fn report<P: Page>(page: &Prepared<P>, timings: &[Timings]) -> Result<(), String> {
+    let find = |name: &str| {
+        timings.iter().find(|timing| timing.name == name).ok_or(format!("no timing {name}"))
+    };
+    let baseline = find(IGNORED_ANY)?;
+    println!("decode {}, {} items, {} bytes", P::OPERATION, page.items, page.body.len());
+    for timing in &timings[1..] {
+        println!("  {}", line(timing, baseline));
+    }
+
+    let ours = find(PARSE_RESPONSE)?;
+    println!("ours against the peers");
+    for peer in [OURS_FROM_SLICE, RUSOTO, SDK_DESERIALIZER, SDK_SEND] {
+        println!("  {}", line(ours, find(peer)?));
+    }
+    let sdk_decoding = less(find(SDK_SEND)?, find(SDK_SEND_EMPTY)?);
+    println!(
+        "  aws-sdk send() less its empty-page send(): {} (medians), ours is {:.2}x that",
+        show(sdk_decoding),
+        ours.median().as_secs_f64() / sdk_decoding.as_secs_f64()
+    );
+    println!();
+    Ok(())
+}
+
+/// The difference of two medians.
+fn less(subject: &Timings, part: &Timings) -> Duration {
+    subject.median().saturating_sub(part.median())
+}
