@@ -3,6 +3,7 @@
 
 use crate::page::{Ids, Page};
 use crate::sdk::{CannedClient, ResponseOnly};
+use crate::simd::InPlace;
 use appstream_types::runtime::Operation;
 use bytes::Bytes;
 use serde::de::IgnoredAny;
@@ -14,6 +15,8 @@ pub struct Prepared<P: Page> {
     client: CannedClient,
     empty_client: CannedClient,
     response_only: ResponseOnly,
+    /// Whether simd-json decodes our types to what `parse_response` gives; why not otherwise.
+    pub simd_typed: Result<(), String>,
     page: std::marker::PhantomData<P>,
 }
 
@@ -27,6 +30,10 @@ pub mod names {
     pub const SDK_SEND: &str = "aws-sdk 1.138 client send()";
     pub const SDK_SEND_EMPTY: &str = "aws-sdk 1.138 send(), empty page";
     pub const VALUE: &str = "serde_json::Value";
+    pub const COPY: &str = "body copy (simd-json's input)";
+    pub const SIMD_TYPED: &str = "simd-json ours, with copy";
+    pub const SIMD_IGNORED_ANY: &str = "simd-json IgnoredAny, with copy";
+    pub const SIMD_OWNED_VALUE: &str = "simd-json OwnedValue, with copy";
 }
 
 impl<P: Page> Prepared<P> {
@@ -64,15 +71,25 @@ impl<P: Page> Prepared<P> {
             return Err(format!("{}: the empty page is not empty", P::OPERATION));
         }
 
+        let mut simd = InPlace::new(&body);
+        let simd_error =
+            |error: simd_json::Error| format!("{} by simd-json: {error}", P::OPERATION);
+        simd.ignored().map_err(simd_error)?;
+        simd.owned_value().map_err(simd_error)?;
+        let simd_typed = match simd.typed::<<P::Ours as Operation>::Output>() {
+            Ok(output) if output == ours => Ok(()),
+            Ok(output) => Err(first_difference(&format!("{ours:#?}"), &format!("{output:#?}"))),
+            Err(error) => Err(format!("error: {error}")),
+        };
         let page = std::marker::PhantomData;
-        Ok(Prepared { body, items, client, empty_client, response_only, page })
+        Ok(Prepared { body, items, client, empty_client, response_only, simd_typed, page })
     }
 
-    /// Every subject, the baseline first.
+    /// Every subject, the baseline first; simd-json's typed decode only where it checked out.
     pub fn subjects(&self) -> Vec<Subject<'_>> {
         use names::*;
         let body = &self.body[..];
-        vec![
+        let mut subjects = vec![
             Subject::new(IGNORED_ANY, move || from_slice::<IgnoredAny>(body)),
             Subject::new(PARSE_RESPONSE, move || P::Ours::parse_response(200, &[], body)),
             Subject::new(OURS_FROM_SLICE, move || {
@@ -83,10 +100,32 @@ impl<P: Page> Prepared<P> {
             Subject::new(SDK_SEND, || P::send(&self.client)),
             Subject::new(SDK_SEND_EMPTY, || P::send(&self.empty_client)),
             Subject::new(VALUE, move || from_slice::<serde_json::Value>(body)),
-        ]
+        ];
+        let mut copy = InPlace::new(body);
+        subjects.push(Subject::new(COPY, move || copy.copy()));
+        if self.simd_typed.is_ok() {
+            let mut simd = InPlace::new(body);
+            subjects.push(Subject::new(SIMD_TYPED, move || {
+                simd.typed::<<P::Ours as Operation>::Output>()
+            }));
+        }
+        let mut simd = InPlace::new(body);
+        subjects.push(Subject::new(SIMD_IGNORED_ANY, move || simd.ignored()));
+        let mut simd = InPlace::new(body);
+        subjects.push(Subject::new(SIMD_OWNED_VALUE, move || simd.owned_value()));
+        subjects
     }
 }
 
 fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     serde_json::from_slice(body).map_err(|error| format!("{}: {error}", std::any::type_name::<T>()))
+}
+
+/// The first line where two pretty-printed values differ.
+fn first_difference(expected: &str, got: &str) -> String {
+    let mut lines = expected.lines().zip(got.lines());
+    match lines.find(|(a, b)| a != b) {
+        Some((a, b)) => format!("differs: expected `{}`, got `{}`", a.trim(), b.trim()),
+        None => "differs in length".to_owned(),
+    }
 }
