@@ -112,10 +112,11 @@ fn fast_decode(
             }
         };
     }
-    let arms = members.iter().zip(slots).map(|(member, slot)| {
-        let key = &member.wire_name;
+    let keys: Vec<&str> = members.iter().map(|member| member.wire_name.as_str()).collect();
+    let indices: Vec<_> = (0..members.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
+    let arms = members.iter().zip(slots).zip(&indices).map(|((member, slot), index)| {
         let form = decode_form(cx, member);
-        quote! { #key => #runtime::fast::member::<#form, _>(reader, &mut #slot)?, }
+        quote! { #index => #runtime::fast::member::<#form, _>(reader, &mut #slot)?, }
     });
     let values = members.iter().zip(slots).zip(fields).map(|((member, slot), field)| {
         if member.required {
@@ -129,10 +130,15 @@ fn fast_decode(
         impl #runtime::fast::Decode for #name {
             fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
                 #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
+                const KEYS: &[&str] = &[#(#keys),*];
                 reader.begin_object()?;
-                let mut first = true;
-                while let ::std::option::Option::Some(key) = reader.next_key(&mut first)? {
-                    match key {
+                let (mut first, mut expected) = (true, 0);
+                let index_of = |key: &str| match key {
+                    #(#keys => #indices,)*
+                    _ => usize::MAX,
+                };
+                while let ::std::option::Option::Some(index) = reader.next_member(&mut first, KEYS, &mut expected, index_of)? {
+                    match index {
                         #(#arms)*
                         _ => reader.skip()?,
                     }

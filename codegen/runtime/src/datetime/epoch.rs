@@ -11,6 +11,9 @@ impl DateTime {
     /// The grammar is a JSON number's. Parsing is exact; digits past nanoseconds are truncated
     /// (toward zero). Fails on anything else, including `NaN`, `Infinity`, and seconds outside `i64`.
     pub fn from_epoch_decimal(text: &str) -> Result<Self, DateTimeError> {
+        if let Some(plain) = plain_epoch(text) {
+            return Ok(plain);
+        }
         let decimal = Decimal::parse(text)
             .ok_or_else(|| DateTimeError::new(format!("invalid epoch seconds {}", Quoted(text))))?;
         decimal.to_datetime().ok_or_else(|| {
@@ -50,6 +53,21 @@ impl DateTime {
             write_fraction(out, NANOS_PER_SEC.saturating_sub(self.nanos))
         }
     }
+}
+
+/// `1496170845.734`, the form services send: up to 18 digits of whole seconds and up to nine
+/// decimals, read at once instead of digit by digit through [`Decimal`] (which gives the same).
+fn plain_epoch(text: &str) -> Option<DateTime> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    let fraction_ok = frac.len() <= 9 && (frac.is_empty() != text.contains('.'));
+    if int.is_empty() || int.len() > 18 || !fraction_ok || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let seconds = int.bytes().fold(0_i64, |value, byte| value * 10 + i64::from(byte - b'0'));
+    let fraction = frac.bytes().fold(0_u32, |value, byte| value * 10 + u32::from(byte - b'0'));
+    let scale = 10_u32.pow(9 - u32::try_from(frac.len()).ok()?);
+    Some(DateTime { seconds, nanos: fraction * scale })
 }
 
 /// `[-]int[.frac][(e|E)[±]exp]`, kept as digit slices so evaluation is exact.
@@ -131,7 +149,42 @@ impl<'a> Decimal<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::at;
-    use super::DateTime;
+    use super::{DateTime, Decimal, plain_epoch};
+
+    #[test]
+    fn the_plain_form_reads_as_the_general_path_does() {
+        let general = |text: &str| Decimal::parse(text).and_then(|decimal| decimal.to_datetime());
+        let mut plain = Vec::new();
+        for text in [
+            "0",
+            "7",
+            "1496170845",
+            "1496170845.734",
+            "1496170845.000000001",
+            "0.5",
+            "00012.30",
+            "999999999999999999",
+            "999999999999999999.999999999",
+            "1.",
+            ".5",
+            "1.1234567891",
+            "1000000000000000000",
+            "-1",
+            "1e3",
+            "1.5E9",
+            "",
+            "1.2.3",
+            "12a",
+            "+1",
+        ] {
+            if let Some(value) = plain_epoch(text) {
+                assert_eq!(Some(value), general(text), "{text}");
+                plain.push(text);
+            }
+        }
+        // The rest are left to the general path (which refuses some of them).
+        assert_eq!(plain.len(), 9, "{plain:?}");
+    }
 
     #[test]
     fn reads_epoch_decimals_exactly() {

@@ -105,6 +105,51 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
 
+    /// The next member of an object begun with [`Reader::begin_object`], as its index in
+    /// `keys` (the structure's members), `usize::MAX` for a key it does not have, and `None` at
+    /// the object's `}`. Services write members in the model's order, so the key `expected`
+    /// (the one after the last found) is compared first, in place; any other key is scanned and
+    /// looked up by `index_of`. `first` is true until the first key is read.
+    #[inline]
+    pub fn next_member(
+        &mut self,
+        first: &mut bool,
+        keys: &[&str],
+        expected: &mut usize,
+        index_of: impl FnOnce(&str) -> usize,
+    ) -> Fast<Option<usize>> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                self.peek();
+            }
+            Some(b'"') if *first => *first = false,
+            _ => return Err(Miss),
+        }
+        if let Some(key) = keys.get(*expected) {
+            let bytes = self.bytes();
+            let end = self.pos + 1 + key.len();
+            let quoted = bytes.get(self.pos) == Some(&b'"') && bytes.get(end) == Some(&b'"');
+            if quoted && bytes.get(self.pos + 1..end) == Some(key.as_bytes()) {
+                self.pos = end + 1;
+                self.expect(b':')?;
+                *expected += 1;
+                return Ok(Some(*expected - 1));
+            }
+        }
+        let index = index_of(self.str()?);
+        self.expect(b':')?;
+        if index != usize::MAX {
+            *expected = index + 1;
+        }
+        Ok(Some(index))
+    }
+
     /// Consumes a `null`, if that is what comes next.
     #[inline]
     pub fn null(&mut self) -> bool {

@@ -104,3 +104,24 @@ fn timestamps_from_the_number_text_and_strings_through_serde() {
     assert_eq!(read::<DateTime>(b"1496170845.734 "), Some(epoch));
     assert_eq!(read::<DateTime>(b"1496170845.734 x"), None, "trailing characters");
 }
+
+#[test]
+fn members_are_found_in_the_models_order_or_any_other() {
+    let keys = ["Arn", "Name", "State"];
+    let index_of = |key: &str| keys.iter().position(|k| *k == key).unwrap_or(usize::MAX);
+    let body = r#"{"Arn":1, "Extra":2,"State":3 ,"Name" :4,"Arnx":5,"Ar":6}"#;
+    let mut object = reader(body);
+    object.begin_object().unwrap();
+    let (mut first, mut expected) = (true, 0);
+    let mut found = Vec::new();
+    while let Some(index) = object.next_member(&mut first, &keys, &mut expected, index_of).unwrap()
+    {
+        found.push((index, object.integer().unwrap()));
+    }
+    assert_eq!(found, [(0, 1), (usize::MAX, 2), (2, 3), (1, 4), (usize::MAX, 5), (usize::MAX, 6)]);
+    assert_eq!(object.finish(), Ok(()));
+    let mut escaped = reader(r#"{"A\u0072n":1}"#);
+    escaped.begin_object().unwrap();
+    let (mut first, mut expected) = (true, 0);
+    assert_eq!(escaped.next_member(&mut first, &keys, &mut expected, index_of), Err(Miss));
+}
