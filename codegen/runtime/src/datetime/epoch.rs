@@ -58,17 +58,30 @@ impl DateTime {
 /// `1496170845.734`, the form services send: up to 18 digits of whole seconds and up to nine
 /// decimals, read at once instead of digit by digit through [`Decimal`] (which gives the same).
 fn plain_epoch(text: &str) -> Option<DateTime> {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
-    let fraction_ok = frac.len() <= 9 && (frac.is_empty() != text.contains('.'));
-    if int.is_empty() || int.len() > 18 || !fraction_ok || !digits(int) || !digits(frac) {
+    let bytes = text.as_bytes();
+    let int_digits = bytes.iter().take(19).take_while(|byte| byte.is_ascii_digit()).count();
+    if int_digits == 0 || int_digits > 18 {
         return None;
     }
-    let seconds = int.bytes().fold(0_i64, |value, byte| value * 10 + i64::from(byte - b'0'));
-    let fraction = frac.bytes().fold(0_u32, |value, byte| value * 10 + u32::from(byte - b'0'));
-    let scale = 10_u32.pow(9 - u32::try_from(frac.len()).ok()?);
-    Some(DateTime { seconds, nanos: fraction * scale })
+    let digit = |byte: u8| byte.wrapping_sub(b'0');
+    let seconds =
+        (bytes[..int_digits].iter()).fold(0_i64, |value, &b| value * 10 + i64::from(digit(b)));
+    let nanos = match bytes.get(int_digits..) {
+        Some([]) => 0,
+        Some([b'.', frac @ ..]) if (1..=9).contains(&frac.len()) => {
+            if !frac.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let fraction = frac.iter().fold(0_u32, |value, &b| value * 10 + u32::from(digit(b)));
+            fraction * TENS[9 - frac.len()]
+        }
+        _ => return None,
+    };
+    Some(DateTime { seconds, nanos })
 }
+
+/// `10^k` for the nanoseconds a fraction of `9 - k` digits stands for.
+const TENS: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
 /// `[-]int[.frac][(e|E)[±]exp]`, kept as digit slices so evaluation is exact.
 struct Decimal<'a> {

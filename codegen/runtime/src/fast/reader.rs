@@ -185,7 +185,7 @@ impl<'a> Reader<'a> {
             Ok(text) => Ok(text.to_owned()),
             Err(Miss) => {
                 self.pos = start;
-                self.serde::<String>()
+                self.escaped_string()
             }
         }
     }
@@ -284,7 +284,7 @@ impl<'a> Reader<'a> {
                 let start = self.pos;
                 if self.str().is_err() {
                     self.pos = start;
-                    return self.serde::<::serde::de::IgnoredAny>().map(drop);
+                    self.escaped_string::<::serde::de::IgnoredAny>()?;
                 }
                 Ok(())
             }
@@ -304,18 +304,37 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The next value, read by serde_json as `T` (what the serde path does with it), for the
-    /// values this reader does not read itself.
-    pub fn serde<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
-        let rest = self.text.get(self.pos..).ok_or(Miss)?;
-        let mut values = ::serde_json::Deserializer::from_str(rest).into_iter::<T>();
-        match values.next() {
-            Some(Ok(value)) => {
-                self.pos += values.byte_offset();
-                Ok(value)
+    /// A string with escapes, read by serde_json as `T` (a `String`, or `IgnoredAny` to check
+    /// it), from the string's text.
+    fn escaped_string<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+        self.expect(b'"')?;
+        let start = self.pos - 1;
+        let bytes = self.bytes();
+        loop {
+            let at = self.pos + plain_run(bytes.get(self.pos..).unwrap_or_default());
+            match bytes.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
+                    break;
+                }
+                // The escaped character is checked by serde_json below; here it is passed.
+                Some(b'\\') if at + 2 <= bytes.len() => self.pos = at + 2,
+                _ => return Err(Miss),
             }
-            _ => Err(Miss),
         }
+        let text = self.text.get(start..self.pos).ok_or(Miss)?;
+        ::serde_json::from_str(text).map_err(|_| Miss)
+    }
+
+    /// The next value, read by serde_json as `T` (what the serde path does with it), for the
+    /// values this reader does not read itself. It is skipped first, from its text: so its
+    /// nesting counts toward this reader's bound, which keeps it within serde_json's own.
+    pub fn serde<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+        self.peek();
+        let start = self.pos;
+        self.skip()?;
+        let text = self.text.get(start..self.pos).ok_or(Miss)?;
+        ::serde_json::from_str(text).map_err(|_| Miss)
     }
 }
 

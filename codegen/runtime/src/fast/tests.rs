@@ -125,3 +125,37 @@ fn members_are_found_in_the_models_order_or_any_other() {
     let (mut first, mut expected) = (true, 0);
     assert_eq!(escaped.next_member(&mut first, &keys, &mut expected, index_of), Err(Miss));
 }
+
+/// A value read through serde_json counts its nesting toward the reader's bound, so the fast
+/// path never accepts what the serde path refuses for depth (serde_json's limit is 128).
+#[test]
+fn values_left_to_serde_json_are_nested_within_the_bound() {
+    fn nested(reader: &mut Reader<'_>, lists: usize) -> super::Fast<crate::Document> {
+        if lists == 0 {
+            return reader.serde::<crate::Document>();
+        }
+        reader
+            .list(|reader| nested(reader, lists - 1))
+            .map(|mut values| values.pop().unwrap_or_default())
+    }
+    let body = |outer: usize, inner: usize| {
+        format!(
+            "{}{}{}{}",
+            "[".repeat(outer),
+            "[".repeat(inner),
+            "]".repeat(inner),
+            "]".repeat(outer)
+        )
+    };
+    assert!(nested(&mut reader(&body(30, 30)), 30).is_ok());
+    assert_eq!(nested(&mut reader(&body(60, 70)), 60), Err(Miss));
+    let escaped = r#""a\"b\\c\u00e9""#;
+    assert_eq!(reader(escaped).string(), Ok("a\"b\\cé".to_owned()));
+    let mut skipped = reader(r#"["\ud800", "ok"]"#);
+    assert_eq!(
+        skipped.skip().and_then(|()| skipped.finish()),
+        Ok(()),
+        "IgnoredAny takes a lone surrogate, as on the serde path"
+    );
+    assert_eq!(reader(r#""\ud800""#).string(), Err(Miss), "a String does not");
+}
