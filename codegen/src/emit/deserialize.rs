@@ -113,6 +113,9 @@ fn fast_decode(
         };
     }
     let keys: Vec<&str> = members.iter().map(|member| member.wire_name.as_str()).collect();
+    let quoted: Vec<_> = (keys.iter())
+        .map(|key| proc_macro2::Literal::byte_string(format!("\"{key}\"").as_bytes()))
+        .collect();
     let indices: Vec<_> = (0..members.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
     let arms = members.iter().zip(slots).zip(&indices).map(|((member, slot), index)| {
         let form = decode_form(cx, member);
@@ -130,14 +133,17 @@ fn fast_decode(
         impl #runtime::fast::Decode for #name {
             fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
                 #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
-                const KEYS: &[&str] = &[#(#keys),*];
                 reader.begin_object()?;
                 let (mut first, mut expected) = (true, 0);
+                let quoted_key = |expected: usize, rest: &[u8]| match expected {
+                    #(#indices if rest.starts_with(#quoted) => #quoted.len(),)*
+                    _ => 0,
+                };
                 let index_of = |key: &str| match key {
                     #(#keys => #indices,)*
                     _ => usize::MAX,
                 };
-                while let ::std::option::Option::Some(index) = reader.next_member(&mut first, KEYS, &mut expected, index_of)? {
+                while let ::std::option::Option::Some(index) = reader.next_member(&mut first, &mut expected, quoted_key, index_of)? {
                     match index {
                         #(#arms)*
                         _ => reader.skip()?,

@@ -109,12 +109,17 @@ fn timestamps_from_the_number_text_and_strings_through_serde() {
 fn members_are_found_in_the_models_order_or_any_other() {
     let keys = ["Arn", "Name", "State"];
     let index_of = |key: &str| keys.iter().position(|k| *k == key).unwrap_or(usize::MAX);
+    let quoted_key = |expected: usize, rest: &[u8]| match keys.get(expected) {
+        Some(key) if rest.starts_with(format!("\"{key}\"").as_bytes()) => key.len() + 2,
+        _ => 0,
+    };
     let body = r#"{"Arn":1, "Extra":2,"State":3 ,"Name" :4,"Arnx":5,"Ar":6}"#;
     let mut object = reader(body);
     object.begin_object().unwrap();
     let (mut first, mut expected) = (true, 0);
     let mut found = Vec::new();
-    while let Some(index) = object.next_member(&mut first, &keys, &mut expected, index_of).unwrap()
+    while let Some(index) =
+        object.next_member(&mut first, &mut expected, quoted_key, index_of).unwrap()
     {
         found.push((index, object.integer().unwrap()));
     }
@@ -123,7 +128,7 @@ fn members_are_found_in_the_models_order_or_any_other() {
     let mut escaped = reader(r#"{"A\u0072n":1}"#);
     escaped.begin_object().unwrap();
     let (mut first, mut expected) = (true, 0);
-    assert_eq!(escaped.next_member(&mut first, &keys, &mut expected, index_of), Err(Miss));
+    assert_eq!(escaped.next_member(&mut first, &mut expected, quoted_key, index_of), Err(Miss));
 }
 
 /// A value read through serde_json counts its nesting toward the reader's bound, so the fast
