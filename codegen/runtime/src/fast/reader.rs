@@ -52,9 +52,18 @@ impl<'a> Reader<'a> {
         self.text.as_bytes()
     }
 
-    /// The next byte that is not JSON whitespace, not consumed.
+    /// The next byte that is not JSON whitespace, not consumed. Whitespace is all below `!`, so
+    /// one compare settles the common case of none.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
+        match self.bytes().get(self.pos) {
+            Some(&byte) if byte > b' ' => Some(byte),
+            _ => self.peek_past_whitespace(),
+        }
+    }
+
+    #[cold]
+    fn peek_past_whitespace(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&byte) = bytes.get(self.pos) {
             if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
