@@ -15,7 +15,7 @@ count() {
     "$binary" "$1" 1 2>&1 | sed -n 's/.*Collected : //p'
 }
 declare -A counts
-for subject in ignored-fleets decode-fleets ignored-sessions decode-sessions value-encode-fleets encode-fleets; do
+for subject in ignored-fleets decode-fleets ignored-sessions decode-sessions value-encode-fleets encode-fleets serde-encode-fleets; do
   counts[$subject]=$(count "$subject")
 done
 row() { awk -v a="$2" -v b="$3" -v name="$1" 'BEGIN { printf "%-34s %12d instructions  %5.2fx\n", name, a, a / b }'; }
@@ -24,4 +24,5 @@ row "  IgnoredAny, same body" "${counts[ignored-fleets]}" "${counts[ignored-flee
 row "decode DescribeSessions, 1000" "${counts[decode-sessions]}" "${counts[ignored-sessions]}"
 row "  IgnoredAny, same body" "${counts[ignored-sessions]}" "${counts[ignored-sessions]}"
 row "encode the 1000-fleet output" "${counts[encode-fleets]}" "${counts[value-encode-fleets]}"
+row "  the same through serde_json" "${counts[serde-encode-fleets]}" "${counts[value-encode-fleets]}"
 row "  serde_json::Value encode" "${counts[value-encode-fleets]}" "${counts[value-encode-fleets]}"

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use wire_tests::bodies;
 
 const SUBJECTS: &str = "decode-fleets, decode-sessions, ignored-fleets, ignored-sessions, \
-                        encode-fleets, value-encode-fleets";
+                        encode-fleets, serde-encode-fleets, value-encode-fleets";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
@@ -44,7 +44,8 @@ fn main() -> ExitCode {
             "decode-sessions" => subject_decode_sessions(&sessions),
             "ignored-fleets" => subject_ignored(&fleets),
             "ignored-sessions" => subject_ignored(&sessions),
-            "encode-fleets" => subject_encode(&output),
+            "encode-fleets" => subject_fast_encode(&output),
+            "serde-encode-fleets" => subject_encode(&output),
             "value-encode-fleets" => subject_encode(&value),
             other => {
                 eprintln!("no subject `{other}`; one of {SUBJECTS}");
@@ -68,6 +69,11 @@ fn subject_decode_sessions(body: &[u8]) {
 #[inline(never)]
 fn subject_ignored(body: &[u8]) {
     drop(black_box(serde_json::from_slice::<IgnoredAny>(black_box(body))));
+}
+
+#[inline(never)]
+fn subject_fast_encode(value: &appstream_types::DescribeFleetsResult) {
+    drop(black_box(appstream_types::runtime::to_vec(black_box(value))));
 }
 
 #[inline(never)]

@@ -8,7 +8,7 @@ fn main() {
 }
 
 mod bench {
-    use appstream_types::runtime::{Operation, Validate as _};
+    use appstream_types::runtime::{self, Operation, Validate as _};
     use appstream_types::*;
     use serde::de::IgnoredAny;
     use serde_json::Value;
@@ -73,9 +73,10 @@ mod bench {
             Subject::new("serde_json::Value", || serde_json::to_vec(&update_value)),
             Subject::new("typed UpdateFleet request", || UpdateFleet::request(&update)),
             Subject::new("serde_json::Value", || serde_json::to_vec(&fleets_value)),
-            Subject::new("typed DescribeFleets output", || serde_json::to_vec(&fleets)),
+            Subject::new("typed DescribeFleets output", || runtime::to_vec(&fleets)),
             Subject::new("serde_json::Value", || serde_json::to_vec(&sessions_value)),
             Subject::new("validate() of the decoded output", || fleets.validate()),
+            Subject::new("serde_json::to_vec of the output", || serde_json::to_vec(&fleets)),
         ];
         #[cfg(feature = "latest")]
         subjects.extend([
@@ -97,6 +98,7 @@ mod bench {
         report(&t[8], &t[7], None);
         report(&t[10], &t[9], None);
         report(&t[12], &t[11], Some(0.5));
+        report(&t[15], &t[11], None);
         println!(
             "  (Value encode of the sessions page, for scale: {})",
             wire_tests::bench::show(t[13].median())
@@ -104,7 +106,7 @@ mod bench {
         println!("validate {PAGE} fleets, against decoding them");
         report(&t[14], &t[1], Some(0.3));
         #[cfg(feature = "latest")]
-        report(&t[16], &t[15], Some(0.3));
+        report(&t[17], &t[16], Some(0.3));
         println!("\nallocations per decoded item (budget: one per string member, one per list)");
         allocations("fleet", &fleets_body, PAGE, fleet_budget(&fleets), decode::<DescribeFleets>);
         let sessions = decode::<DescribeSessions>(&sessions_body);

@@ -1,10 +1,12 @@
 //! A property test over every generated type of both builds: random values, drawn from the
 //! model (strings with every kind of escape, all doubles, timestamps in every format, unknown
 //! enum values and union members, documents, `jsonvalue`s), read, written and read again.
-//! Writing then reading gives an equal value, and reading what was written is stable.
+//! Writing then reading gives an equal value, and reading what was written is stable. The fast
+//! paths agree with serde: `fast::to_vec` writes the bytes serde_json writes, and whatever
+//! `fast::read` reads serde reads the same.
 
 use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, TimestampFormat};
-use awsjson_runtime::{Blob, DateTime};
+use awsjson_runtime::{Blob, DateTime, fast};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::{Debug, Write as _};
@@ -14,9 +16,21 @@ use std::path::Path;
 /// which shows a NaN as the NaN it is) and as what they write.
 type Check = fn(&str) -> Result<(), String>;
 
-fn check<T: Serialize + DeserializeOwned + Debug>(json: &str) -> Result<(), String> {
+fn check<T: Serialize + DeserializeOwned + Debug + fast::Encode + fast::Decode>(
+    json: &str,
+) -> Result<(), String> {
     let first: T = serde_json::from_str(json).map_err(|error| format!("first read: {error}"))?;
+    if let Some(fast) = fast::read::<T>(json.as_bytes())
+        && format!("{fast:?}") != format!("{first:?}")
+    {
+        return Err(format!("fast read {fast:?}\nserde read {first:?}"));
+    }
     let written = serde_json::to_string(&first).map_err(|error| format!("write: {error}"))?;
+    let fast_written = fast::to_vec(&first).map_err(|error| format!("fast write: {error}"))?;
+    if fast_written != written.as_bytes() {
+        let fast_written = String::from_utf8_lossy(&fast_written);
+        return Err(format!("serde wrote {written}\nfast wrote  {fast_written}"));
+    }
     let second: T = serde_json::from_str(&written)
         .map_err(|error| format!("second read of {written}: {error}"))?;
     let rewritten = serde_json::to_string(&second).map_err(|error| format!("rewrite: {error}"))?;

@@ -68,6 +68,10 @@ pub use self::endpoint::{Endpoint, EndpointError};
 pub use self::enums::{UnknownInteger, UnknownValue};
 pub use self::error::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};
 pub use self::error_response::ErrorResponse;
+/// The JSON of a generated value (an input, an output, any type of theirs), byte for byte what
+/// `serde_json::to_vec` writes through its `Serialize`, written directly: strings that need no
+/// escape are copied whole. [`Operation::request`] encodes bodies with it.
+pub use self::fast::to_vec;
 pub use self::headers::Headers;
 pub use self::operation::{Empty, Operation, ServiceError};
 pub use self::paginate::{PageError, Pages, Paginated, items, pages};

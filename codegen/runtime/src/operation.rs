@@ -42,8 +42,9 @@ pub trait Operation {
     /// How [`Operation::parse_response`] reads bodies: correcting required members a body
     /// leaves out, unless the generator was told otherwise (`Builder::decoding`).
     const DECODING: Decoding = Decoding::Correcting;
-    /// The request body type.
-    type Input: ::serde::Serialize + Validate;
+    /// The request body type. [`Encode`](super::fast::Encode) writes it, the same bytes as
+    /// its `Serialize` through serde_json; generated code implements it.
+    type Input: ::serde::Serialize + Validate + super::fast::Encode;
     /// The successful response body type. [`Decode`](super::fast::Decode) is its fast path,
     /// which generated code implements.
     type Output: ::serde::de::DeserializeOwned + super::fast::Decode;
@@ -71,7 +72,7 @@ pub trait Operation {
             input.validate().map_err(EncodeError::invalid)?;
         }
         let host_prefix = Self::host_prefix(input)?;
-        let body = ::serde_json::to_vec(input)?;
+        let body = super::fast::to_vec(input)?;
         let compression = Self::REQUEST_COMPRESSION;
         Ok(Request::new(Self::TARGET, Self::CONTENT_TYPE, compression, body, host_prefix, options))
     }
@@ -168,6 +169,12 @@ mod tests {
         names: Vec<String>,
         #[serde(rename = "NextToken", skip_serializing_if = "Option::is_none")]
         next_token: Option<String>,
+    }
+
+    impl crate::fast::Encode for Input {
+        fn encode(&self, out: &mut Vec<u8>) -> crate::fast::Written {
+            crate::fast::serde(out, self)
+        }
     }
 
     /// As generated: `Names` has at most two items, each of 1 to 8 characters.

@@ -139,6 +139,12 @@ mod tests {
         token: Option<String>,
     }
 
+    impl crate::fast::Encode for Input {
+        fn encode(&self, out: &mut Vec<u8>) -> crate::fast::Written {
+            crate::fast::serde(out, self)
+        }
+    }
+
     impl crate::Validate for Input {
         fn validate_into<'a>(&'a self, _: &mut crate::validate::Validator<'a>) {}
     }

@@ -6,6 +6,7 @@
 
 mod deserialize;
 mod docs;
+mod encode;
 mod enums;
 mod int_enums;
 mod operations;
@@ -150,27 +151,31 @@ impl Item<'_> {
         match self {
             Item::Service => service::emit(cx),
             Item::Operation(operation) => operations::emit(cx, operation),
-            // Each type, then its `Validate` impl.
+            // Each type, then its `Validate` and `fast::Encode` impls.
             Item::Shape(shape) => match &shape.kind {
                 ShapeKind::Structure(structure) => {
                     let item = structs::emit(cx, shape, structure);
                     let validate = validate::structure(cx, shape, &structure.members);
-                    quote! { #item #validate }
+                    let encode = encode::structure(cx, shape, &structure.members);
+                    quote! { #item #validate #encode }
                 }
                 ShapeKind::Union(members) => {
                     let item = unions::emit(cx, shape, members);
                     let validate = validate::union(cx, shape, members);
-                    quote! { #item #validate }
+                    let encode = encode::through_serde(cx, shape);
+                    quote! { #item #validate #encode }
                 }
                 ShapeKind::Enum(values) => {
                     let item = enums::emit(cx, shape, values);
                     let validate = validate::string_enum(cx, shape, values);
-                    quote! { #item #validate }
+                    let encode = encode::string_enum(cx, shape);
+                    quote! { #item #validate #encode }
                 }
                 ShapeKind::IntEnum(values) => {
                     let item = int_enums::emit(cx, shape, values);
                     let validate = validate::int_enum(cx, shape, values);
-                    quote! { #item #validate }
+                    let encode = encode::through_serde(cx, shape);
+                    quote! { #item #validate #encode }
                 }
                 _ => TokenStream::new(),
             },

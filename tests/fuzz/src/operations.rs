@@ -25,7 +25,7 @@ impl Op {
     pub const fn of<O>(build: &'static str, name: &'static str) -> Op
     where
         O: Operation,
-        O::Output: serde::Serialize + Debug,
+        O::Output: serde::Serialize + Debug + appstream_types::runtime::fast::Encode,
     {
         Op {
             build,

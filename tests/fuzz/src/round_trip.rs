@@ -8,7 +8,8 @@
 //! (plain implies strict, to the same value; strict exactly when correcting has nothing to
 //! correct); whatever the correcting read gives encodes (`serde_json::to_vec`), its encoding
 //! reads back strictly (every required member is there now) and plainly, to the same value
-//! (compared by `Debug`, so NaNs compare equal), and encodes to the same bytes.
+//! (compared by `Debug`, so NaNs compare equal), and encodes to the same bytes; the runtime's
+//! `to_vec` (the fast path requests are encoded with) writes exactly serde_json's bytes.
 
 use crate::response;
 use appstream_types::runtime::Operation;
@@ -24,7 +25,7 @@ pub fn fuzz(data: &[u8]) {
 /// The checks for one operation (the table's `round_trip`).
 pub fn check<O: Operation>(body: &[u8])
 where
-    O::Output: serde::Serialize + Debug,
+    O::Output: serde::Serialize + Debug + appstream_types::runtime::fast::Encode,
 {
     let what = || format!("{} output from {:?}", O::NAME, String::from_utf8_lossy(body));
     let plain = serde_json::from_slice::<O::Output>(body);
@@ -59,6 +60,15 @@ where
     let encoded = serde_json::to_vec(&first.value)
         .unwrap_or_else(|error| panic!("a decoded value does not encode ({error}): {}", what()));
     let shown = || String::from_utf8_lossy(&encoded).into_owned();
+    let fast = appstream_types::runtime::to_vec(&first.value)
+        .unwrap_or_else(|error| panic!("the fast path does not encode it ({error}): {}", what()));
+    assert!(
+        fast == encoded,
+        "the fast path wrote {} where serde_json wrote {}: {}",
+        String::from_utf8_lossy(&fast),
+        shown(),
+        what()
+    );
     let again = from_body_with::<O::Output>(&encoded, Decoding::Strict).unwrap_or_else(|error| {
         panic!("its encoding {} does not read back strictly ({error}): {}", shown(), what())
     });

@@ -7,11 +7,13 @@
 //!
 //! For generated code only: hidden, outside SemVer.
 
+mod encode;
 mod forms;
 mod reader;
 #[cfg(test)]
 mod tests;
 
+pub use self::encode::{Encode, Written, key, serde, string, to_vec};
 pub use self::forms::FastForm;
 pub use self::reader::Reader;
 

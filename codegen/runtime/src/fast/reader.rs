@@ -350,7 +350,7 @@ impl<'a> Reader<'a> {
 /// flag can only sit above a true one), so the count is its position. The last bytes of a body
 /// (fewer than eight) are looked at one by one.
 #[inline]
-fn plain_run(bytes: &[u8]) -> usize {
+pub(super) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
