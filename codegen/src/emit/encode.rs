@@ -57,26 +57,24 @@ pub fn structure(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStr
 /// A string enum: its value as a JSON string.
 pub fn string_enum(cx: Context<'_>, shape: &Shape) -> TokenStream {
     let runtime = cx.runtime;
-    let name = ident(&shape.rust_name);
-    quote! {
-        #[allow(deprecated)]
-        impl #runtime::fast::Encode for #name {
-            fn encode(&self, out: &mut ::std::vec::Vec<u8>) -> #runtime::fast::Written {
-                #runtime::fast::string(out, self.as_str())
-            }
-        }
-    }
+    encode_impl(cx, shape, quote! { #runtime::fast::string(out, self.as_str()) })
 }
 
 /// Integer enums and unions: through their serde impls.
 pub fn through_serde(cx: Context<'_>, shape: &Shape) -> TokenStream {
+    let runtime = cx.runtime;
+    encode_impl(cx, shape, quote! { #runtime::fast::serde(out, self) })
+}
+
+/// `impl fast::Encode` for the shape's type, writing with `body`.
+fn encode_impl(cx: Context<'_>, shape: &Shape, body: TokenStream) -> TokenStream {
     let runtime = cx.runtime;
     let name = ident(&shape.rust_name);
     quote! {
         #[allow(deprecated)]
         impl #runtime::fast::Encode for #name {
             fn encode(&self, out: &mut ::std::vec::Vec<u8>) -> #runtime::fast::Written {
-                #runtime::fast::serde(out, self)
+                #body
             }
         }
     }
