@@ -104,6 +104,7 @@ fn fast_decode(
     let runtime = cx.runtime;
     if members.is_empty() {
         return quote! {
+            #[allow(deprecated)]
             impl #runtime::fast::Decode for #name {
                 fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
                     #runtime::fast::empty_structure(reader)?;

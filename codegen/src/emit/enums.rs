@@ -34,6 +34,36 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         };
         super::doc_line(&format!(" {value}{}", taken_note(renamed.as_ref())))
     });
+    // With no value listed every value is unknown: single-arm matches, which clippy refuses,
+    // become the arm.
+    let (as_str, from_str, from_string) = if variants.is_empty() {
+        (
+            quote! { let Self::#unknown(value) = self; value.as_str() },
+            quote! { Self::#unknown(#runtime::UnknownValue::new(value.to_owned())) },
+            quote! { Self::#unknown(#runtime::UnknownValue::new(value)) },
+        )
+    } else {
+        (
+            quote! {
+                match self {
+                    #( Self::#variants => #wire_values, )*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            },
+            quote! {
+                match value {
+                    #( #wire_values => Self::#variants, )*
+                    other => Self::#unknown(#runtime::UnknownValue::new(other.to_owned())),
+                }
+            },
+            quote! {
+                match value.as_str() {
+                    #( #wire_values => Self::#variants, )*
+                    _ => Self::#unknown(#runtime::UnknownValue::new(value)),
+                }
+            },
+        )
+    };
     quote! {
         #docs
         #deprecated
@@ -54,10 +84,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
 
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &str {
-                match self {
-                    #( Self::#variants => #wire_values, )*
-                    Self::#unknown(value) => value.as_str(),
-                }
+                #as_str
             }
 
             /// Whether this is a value the model does not list.
@@ -69,20 +96,14 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         #allow
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
-                match value {
-                    #( #wire_values => Self::#variants, )*
-                    other => Self::#unknown(#runtime::UnknownValue::new(other.to_owned())),
-                }
+                #from_str
             }
         }
 
         #allow
         impl ::std::convert::From<::std::string::String> for #name {
             fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #( #wire_values => Self::#variants, )*
-                    _ => Self::#unknown(#runtime::UnknownValue::new(value)),
-                }
+                #from_string
             }
         }
 

@@ -216,13 +216,16 @@ fn doc_attrs(html: Option<&str>, extra: &[String]) -> TokenStream {
 }
 
 /// A doc line as rustdoc takes it: control characters, which wire names may hold (a carriage
-/// return is an error in a doc comment), are written as their escapes (`\r`).
+/// return is an error in a doc comment), and the codepoints that change the direction of text
+/// (which rustc refuses in comments) are written as their escapes (`\r`, `\u{202e}`).
 pub(crate) fn doc_line(line: &str) -> String {
-    if !line.chars().any(char::is_control) {
+    let escaped =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !line.chars().any(escaped) {
         return line.to_owned();
     }
     line.chars()
-        .flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] })
+        .flat_map(|c| if escaped(c) { c.escape_default().collect() } else { vec![c] })
         .collect()
 }
 

@@ -140,16 +140,18 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();
     let codes: Vec<&str> = shapes.iter().map(|shape| shape.wire_name.as_str()).collect();
     let variant_docs = codes.iter().map(|code| super::doc_line(&format!(" The `{code}` error.")));
-    let allow_deprecated = errors
-        .iter()
-        .any(|error| is_deprecated(service, error.shape))
-        .then(|| quote! { #[allow(deprecated)] });
     let message_members: Vec<Option<&Member>> = (errors.iter())
         .map(|error| match &service.shape(error.shape).kind {
             ShapeKind::Structure(structure) => message_member(service, &structure.members),
             _ => None,
         })
         .collect();
+    // A deprecated error shape, or a deprecated message member the impls read.
+    let deprecated_message =
+        |member: &&Member| member.deprecated.is_some() || is_deprecated(service, member.target);
+    let allow_deprecated = (errors.iter().any(|error| is_deprecated(service, error.shape))
+        || message_members.iter().flatten().any(deprecated_message))
+    .then(|| quote! { #[allow(deprecated)] });
     let message_arms = message_members.iter().zip(&variants).map(|(member, variant)| match member {
         Some(member) if member.required => {
             let field = ident(&member.rust_name);
@@ -166,11 +168,14 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let fills = message_members.iter().map(|member| match member {
         Some(member) if member.required => {
             let field = ident(&member.rust_name);
+            // One `match`, not nested `if`s, which clippy would collapse into a let chain that
+            // an edition-2021 crate could not build.
             quote! {
-                if error.#field.is_empty() {
-                    if let ::std::option::Option::Some(message) = response.message() {
+                match response.message() {
+                    ::std::option::Option::Some(message) if error.#field.is_empty() => {
                         error.#field = ::std::borrow::ToOwned::to_owned(message);
                     }
+                    _ => {}
                 }
             }
         }

@@ -227,8 +227,12 @@ fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
         }
         None => quote! { f.write_str(#wire_name) },
     };
-    // A deprecated error's own impls name it; they must not warn.
-    let allow = shape.deprecated.is_some().then(|| quote! { #[allow(deprecated)] });
+    // A deprecated error's own impls name it, and Display reads its message member, which may
+    // be deprecated itself: they must not warn.
+    let message_deprecated = message_member(service, members)
+        .is_some_and(|member| member.deprecated.is_some() || is_deprecated(service, member.target));
+    let allow =
+        (shape.deprecated.is_some() || message_deprecated).then(|| quote! { #[allow(deprecated)] });
     quote! {
         #allow
         impl ::std::fmt::Display for #name {

@@ -147,11 +147,11 @@ pub fn string_enum(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> Toke
     validate_impl(
         cx,
         shape,
-        quote! {
-            if let Self::#unknown(value) = self {
-                v.unlisted(value.as_str(), &[#(#listed),*], #sensitive);
-            }
-        },
+        unknown_value(
+            values.is_empty(),
+            quote! { Self::#unknown(value) },
+            quote! { v.unlisted(value.as_str(), &[#(#listed),*], #sensitive); },
+        ),
     )
 }
 
@@ -162,12 +162,22 @@ pub fn int_enum(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> Toke
     validate_impl(
         cx,
         shape,
-        quote! {
-            if let Self::#unknown(value) = self {
-                v.unlisted_integer(value.value(), &[#(#listed),*], #sensitive);
-            }
-        },
+        unknown_value(
+            values.is_empty(),
+            quote! { Self::#unknown(value) },
+            quote! { v.unlisted_integer(value.value(), &[#(#listed),*], #sensitive); },
+        ),
     )
+}
+
+/// `check` for an enum's unknown value; with no listed values every value is unknown, and the
+/// pattern is irrefutable (an `if let` would not build).
+fn unknown_value(no_values: bool, pattern: TokenStream, check: TokenStream) -> TokenStream {
+    if no_values {
+        quote! { let #pattern = self; #check }
+    } else {
+        quote! { if let #pattern = self { #check } }
+    }
 }
 
 /// The checks of a member whose value (a reference) is `value`; nothing where there are none.
