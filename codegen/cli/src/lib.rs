@@ -9,3 +9,4 @@
 pub mod conformance;
 pub mod diff;
 pub mod verify;
+mod wire_float;

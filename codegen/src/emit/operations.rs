@@ -1,7 +1,6 @@
 //! Per operation: a unit struct implementing the runtime's `Operation`, and its error enum.
 
 use super::types::is_deprecated;
-use super::types::message_member;
 use super::{Context, deprecated_attr, doc_attrs, ident, taken_note};
 use crate::ir::naming::UNMODELED_VARIANT;
 use crate::ir::{HostSegment, Member, Operation, OperationError, ShapeId, ShapeKind};
@@ -142,7 +141,7 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let variant_docs = codes.iter().map(|code| super::doc_line(&format!(" The `{code}` error.")));
     let message_members: Vec<Option<&Member>> = (errors.iter())
         .map(|error| match &service.shape(error.shape).kind {
-            ShapeKind::Structure(structure) => message_member(service, &structure.members),
+            ShapeKind::Structure(structure) => service.message_member(&structure.members),
             _ => None,
         })
         .collect();

@@ -1,8 +1,6 @@
 //! One struct per structure shape, with serde derives that are the wire format.
 
-use super::types::{
-    is_deprecated, is_sensitive, member_form, member_type, message_member, with_path,
-};
+use super::types::{is_deprecated, is_sensitive, member_form, member_type, with_path};
 use super::{
     Context, REDACTED, deprecated_attr, doc_attrs, ident, member_doc_attrs, wire_shape_doc,
 };
@@ -205,7 +203,7 @@ fn debug_impl(
 fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ident(&shape.rust_name);
     let wire_name = &shape.wire_name;
-    let body = match message_member(service, members) {
+    let body = match service.message_member(members) {
         Some(member) if member.required => {
             let field = ident(&member.rust_name);
             quote! {
@@ -229,7 +227,8 @@ fn error_impls(service: &Service, shape: &Shape, members: &[Member]) -> TokenStr
     };
     // A deprecated error's own impls name it, and Display reads its message member, which may
     // be deprecated itself: they must not warn.
-    let message_deprecated = message_member(service, members)
+    let message_deprecated = service
+        .message_member(members)
         .is_some_and(|member| member.deprecated.is_some() || is_deprecated(service, member.target));
     let allow =
         (shape.deprecated.is_some() || message_deprecated).then(|| quote! { #[allow(deprecated)] });

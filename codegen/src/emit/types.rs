@@ -132,15 +132,6 @@ pub fn with_path(cx: Context<'_>, form: &TokenStream) -> String {
     quote! { #runtime::wire::As::<#form> }.to_string().replace(' ', "")
 }
 
-/// The error message member of an error shape: a string member called `message` in any case.
-pub fn message_member<'a>(service: &Service, members: &'a [Member]) -> Option<&'a Member> {
-    members.iter().find(|member| {
-        member.model_name.eq_ignore_ascii_case("message")
-            && !member.json_value
-            && matches!(service.shape(member.target).kind, ShapeKind::String)
-    })
-}
-
 /// Whether values of shape `id` must be redacted in `Debug`: the shape, or any element of a
 /// list or map it is, is `sensitive`.
 pub fn is_sensitive(service: &Service, id: ShapeId) -> bool {

@@ -52,6 +52,16 @@ impl Service {
     pub fn shape(&self, id: ShapeId) -> &Shape {
         &self.shapes[id.0]
     }
+
+    /// The error message member of an error shape's `members`: a string member called
+    /// `message` in any case (services send `message` or `Message` whatever the model says).
+    pub fn message_member<'a>(&self, members: &'a [Member]) -> Option<&'a Member> {
+        members.iter().find(|member| {
+            member.model_name.eq_ignore_ascii_case("message")
+                && !member.json_value
+                && matches!(self.shape(member.target).kind, ShapeKind::String)
+        })
+    }
 }
 
 /// The wire protocol chosen from the model's metadata.

@@ -4,6 +4,7 @@
 //! Building values from literals, rather than reading them through the types' own serde,
 //! keeps the check independent of the code it checks.
 
+use crate::wire_float::float;
 use awsjson_codegen::emit::ident;
 use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, Structure};
 use proc_macro2::{Literal, TokenStream};
@@ -213,19 +214,6 @@ fn json_value(json: &Value) -> Value {
 fn document(json: &Value) -> TokenStream {
     let text = json.to_string();
     quote! { document(#text)? }
-}
-
-fn float(json: &Value) -> Option<f64> {
-    match json {
-        Value::Number(number) => number.as_f64(),
-        Value::String(text) => match text.as_str() {
-            "NaN" => Some(f64::NAN),
-            "Infinity" => Some(f64::INFINITY),
-            "-Infinity" => Some(f64::NEG_INFINITY),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn f64_tokens(value: f64) -> TokenStream {

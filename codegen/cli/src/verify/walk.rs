@@ -2,6 +2,7 @@
 //! checks, and what a typed value cannot break — JSON types, members the shape lacks, required
 //! members, a union's one member, timestamp formats, base64, `jsonvalue` text.
 
+use crate::wire_float::float;
 use awsjson_codegen::ir::{Member, Range, Service, ShapeId, ShapeKind, TimestampFormat};
 use awsjson_runtime::validate::{Constraint, Pattern, Validator};
 use awsjson_runtime::{Blob, DateTime};
@@ -171,8 +172,7 @@ impl<'s> Schema<'s> {
         root: Root,
         v: &mut Validator<'a>,
     ) {
-        let message =
-            (root == Root::Error).then(|| message_member(self.service, members)).flatten();
+        let message = (root == Root::Error).then(|| self.service.message_member(members)).flatten();
         for (key, value) in object {
             let member = members
                 .iter()
@@ -297,30 +297,6 @@ impl<T> std::ops::RangeBounds<T> for Bounds<T> {
 
     fn end_bound(&self) -> std::ops::Bound<&T> {
         self.1.as_ref().map_or(std::ops::Bound::Unbounded, std::ops::Bound::Included)
-    }
-}
-
-/// An error shape's message member: a string member called `message` in any case, as the
-/// generated code reads it.
-fn message_member<'m>(service: &Service, members: &'m [Member]) -> Option<&'m Member> {
-    members.iter().find(|member| {
-        member.model_name.eq_ignore_ascii_case("message")
-            && !member.json_value
-            && matches!(service.shape(member.target).kind, ShapeKind::String)
-    })
-}
-
-/// A float as the wire writes it: a number, or one of the three strings.
-fn float(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(number) => number.as_f64(),
-        Value::String(text) => match text.as_str() {
-            "NaN" => Some(f64::NAN),
-            "Infinity" => Some(f64::INFINITY),
-            "-Infinity" => Some(f64::NEG_INFINITY),
-            _ => None,
-        },
-        _ => None,
     }
 }
 
