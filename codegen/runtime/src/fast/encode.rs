@@ -137,7 +137,7 @@ macro_rules! through_serde {
     };
 }
 
-through_serde!(DateTime, Blob, Document, Empty, f32, f64);
+through_serde!(DateTime, Blob, Document, Empty);
 
 impl<K: ::serde::Serialize, V: ::serde::Serialize> Encode for BTreeMap<K, V> {
     fn encode(&self, out: &mut Vec<u8>) -> Written {

@@ -128,10 +128,3 @@ macro_rules! decode_through_serde {
 }
 
 decode_through_serde!(Blob, Document, Empty);
-
-impl<T: Decode> Decode for Box<T> {
-    #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<Box<T>> {
-        T::decode(reader).map(Box::new)
-    }
-}

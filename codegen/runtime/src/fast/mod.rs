@@ -73,11 +73,8 @@ pub fn empty_structure(reader: &mut Reader<'_>) -> Fast<()> {
 /// unknown value, as the serde path's `enums::deserialize`.
 #[inline]
 pub fn string_enum<T: for<'a> From<&'a str> + From<String>>(reader: &mut Reader<'_>) -> Fast<T> {
-    if reader.next_byte() != Some(b'"') {
-        return Err(Miss);
-    }
     match reader.str() {
         Ok(text) => Ok(T::from(text)),
-        Err(Miss) => reader.string().map(T::from),
+        Err(Miss) => reader.escaped_string::<String>().map(T::from),
     }
 }

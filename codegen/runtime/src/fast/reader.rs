@@ -97,21 +97,37 @@ impl<'a> Reader<'a> {
 
     /// The next key of an object begun with [`Reader::begin_object`], and its `:`; `None` at
     /// its `}`. `first` is true until the first key is read.
-    #[inline]
+    #[inline(always)]
     pub fn next_key(&mut self, first: &mut bool) -> Fast<Option<&'a str>> {
-        match self.peek() {
-            Some(b'}') => {
-                self.pos += 1;
-                self.depth -= 1;
-                return Ok(None);
-            }
-            Some(b',') if !*first => self.pos += 1,
-            Some(b'"') if *first => *first = false,
-            _ => return Err(Miss),
+        if !self.another_member(first)? {
+            return Ok(None);
         }
         let key = self.str()?;
         self.expect(b':')?;
         Ok(Some(key))
+    }
+
+    /// Past the `,` before an object's next member, or its closing `}` (then `false`).
+    /// Always inlined: it is the start of every member's read.
+    #[inline(always)]
+    fn another_member(&mut self, first: &mut bool) -> Fast<bool> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                self.peek();
+                Ok(true)
+            }
+            Some(b'"') if *first => {
+                *first = false;
+                Ok(true)
+            }
+            _ => Err(Miss),
+        }
     }
 
     /// The next member of an object begun with [`Reader::begin_object`], as its index among
@@ -129,18 +145,8 @@ impl<'a> Reader<'a> {
         quoted_key: impl FnOnce(usize, &[u8]) -> usize,
         index_of: impl FnOnce(&str) -> usize,
     ) -> Fast<Option<usize>> {
-        match self.peek() {
-            Some(b'}') => {
-                self.pos += 1;
-                self.depth -= 1;
-                return Ok(None);
-            }
-            Some(b',') if !*first => {
-                self.pos += 1;
-                self.peek();
-            }
-            Some(b'"') if *first => *first = false,
-            _ => return Err(Miss),
+        if !self.another_member(first)? {
+            return Ok(None);
         }
         let length = quoted_key(*expected, self.bytes().get(self.pos..).unwrap_or_default());
         if length > 0 {
@@ -167,7 +173,8 @@ impl<'a> Reader<'a> {
         false
     }
 
-    /// A string without escapes, borrowed.
+    /// A string without escapes, borrowed. On a miss the position is unchanged but for
+    /// whitespace, so the caller can read the same string another way.
     #[inline]
     pub fn str(&mut self) -> Fast<&'a str> {
         if self.peek() != Some(b'"') {
@@ -187,13 +194,9 @@ impl<'a> Reader<'a> {
     /// A string, unescaped by serde_json if it has escapes.
     #[inline]
     pub fn string(&mut self) -> Fast<String> {
-        let start = self.pos;
         match self.str() {
             Ok(text) => Ok(text.to_owned()),
-            Err(Miss) => {
-                self.pos = start;
-                self.escaped_string()
-            }
+            Err(Miss) => self.escaped_string(),
         }
     }
 
@@ -287,14 +290,10 @@ impl<'a> Reader<'a> {
     /// Skips any value, checking it is JSON as serde_json would.
     pub fn skip(&mut self) -> Fast<()> {
         match self.peek().ok_or(Miss)? {
-            b'"' => {
-                let start = self.pos;
-                if self.str().is_err() {
-                    self.pos = start;
-                    self.escaped_string::<::serde::de::IgnoredAny>()?;
-                }
-                Ok(())
-            }
+            b'"' => match self.str() {
+                Ok(_) => Ok(()),
+                Err(Miss) => self.escaped_string::<::serde::de::IgnoredAny>().map(drop),
+            },
             b'{' => {
                 self.begin_object()?;
                 let mut first = true;
@@ -313,7 +312,7 @@ impl<'a> Reader<'a> {
 
     /// A string with escapes, read by serde_json as `T` (a `String`, or `IgnoredAny` to check
     /// it), from the string's text.
-    fn escaped_string<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+    pub(super) fn escaped_string<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
         self.expect(b'"')?;
         let start = self.pos - 1;
         let bytes = self.bytes();
