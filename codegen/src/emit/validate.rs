@@ -142,42 +142,33 @@ pub fn union(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream 
 
 pub fn string_enum(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream {
     let listed = values.iter().map(|value| &value.wire_value);
-    let unknown = ident(UNKNOWN_VARIANT);
     let sensitive = shape.sensitive;
-    validate_impl(
-        cx,
-        shape,
-        unknown_value(
-            values.is_empty(),
-            quote! { Self::#unknown(value) },
-            quote! { v.unlisted(value.as_str(), &[#(#listed),*], #sensitive); },
-        ),
-    )
+    let check = quote! { v.unlisted(value.as_str(), &[#(#listed),*], #sensitive); };
+    unknown_value(cx, shape, values.is_empty(), check)
 }
 
 pub fn int_enum(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStream {
     let listed = values.iter().map(|value| proc_macro2::Literal::i32_unsuffixed(value.value));
-    let unknown = ident(UNKNOWN_VARIANT);
     let sensitive = shape.sensitive;
-    validate_impl(
-        cx,
-        shape,
-        unknown_value(
-            values.is_empty(),
-            quote! { Self::#unknown(value) },
-            quote! { v.unlisted_integer(value.value(), &[#(#listed),*], #sensitive); },
-        ),
-    )
+    let check = quote! { v.unlisted_integer(value.value(), &[#(#listed),*], #sensitive); };
+    unknown_value(cx, shape, values.is_empty(), check)
 }
 
-/// `check` for an enum's unknown value; with no listed values every value is unknown, and the
-/// pattern is irrefutable (an `if let` would not build).
-fn unknown_value(no_values: bool, pattern: TokenStream, check: TokenStream) -> TokenStream {
-    if no_values {
-        quote! { let #pattern = self; #check }
+/// An enum's `Validate`: `check` of its unknown value. With no listed values every value is
+/// unknown, and the pattern is irrefutable (an `if let` would not build).
+fn unknown_value(
+    cx: Context<'_>,
+    shape: &Shape,
+    no_values: bool,
+    check: TokenStream,
+) -> TokenStream {
+    let unknown = ident(UNKNOWN_VARIANT);
+    let body = if no_values {
+        quote! { let Self::#unknown(value) = self; #check }
     } else {
-        quote! { if let #pattern = self { #check } }
-    }
+        quote! { if let Self::#unknown(value) = self { #check } }
+    };
+    validate_impl(cx, shape, body)
 }
 
 /// The checks of a member whose value (a reference) is `value`; nothing where there are none.
