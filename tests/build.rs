@@ -1,6 +1,9 @@
-// Generates the fixture models, three operations of the latest AppStream model, and two
-// services side by side (AppStream and DynamoDB), so that the tests in tests/ prove their code
-// compiles and behaves.
+// Generates the fixture models, three operations of the latest AppStream model, two services
+// side by side (AppStream and DynamoDB) and the deepest models the generator accepts, so that
+// the tests in tests/ prove their code compiles and behaves.
+
+#[path = "build/deepest.rs"]
+mod deepest;
 
 /// One generated file: its stem, the model, the operations to slice it to (`None`: all), the
 /// path it names the runtime by (`None`: the default, `::awsjson_runtime`) and the model's
@@ -82,6 +85,10 @@ fn main() {
             eprintln!("error: {out}: {error}");
             std::process::exit(1);
         }
+    }
+    if let Err(error) = deepest::write(&out_dir) {
+        eprintln!("error: the deepest models: {error}");
+        std::process::exit(1);
     }
     for Build { out, model, operations, runtime_path, paginators } in BUILDS {
         println!("cargo:rerun-if-changed={model}");

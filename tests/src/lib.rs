@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod bodies;
+pub mod deepest;
 
 use appstream_types::runtime::Request;
 

@@ -18,7 +18,7 @@ mod satisfiable;
 mod shapes;
 
 pub use self::build::build;
-pub use self::depth::MAX_NESTING;
+pub use self::depth::MAX_TYPE_DEPTH;
 pub use self::paginate::paginate;
 
 /// Index of a shape in [`Service::shapes`].
