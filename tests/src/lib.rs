@@ -5,6 +5,13 @@ pub mod bench;
 pub mod bodies;
 pub mod deepest;
 
+/// The lints fixture's code (`codegen/tests/fixtures/lints.json`, tested in `tests/lints.rs`):
+/// here, not in a test, so that it is built, linted and documented with `-D warnings` as a
+/// library's API is, and nothing in it is allowed.
+pub mod lints {
+    include!(concat!(env!("OUT_DIR"), "/lints.rs"));
+}
+
 use appstream_types::runtime::Request;
 
 /// The request as it goes on the wire: request line, headers, blank line, body re-indented

@@ -30,7 +30,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         let value = if wire_value.is_empty() {
             "The empty string".to_owned()
         } else {
-            format!("`{wire_value}`")
+            super::docs::code(wire_value)
         };
         super::doc_line(&format!(" {value}{}", taken_note(renamed.as_ref())))
     });

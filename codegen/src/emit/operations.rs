@@ -31,8 +31,10 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     let docs = doc_attrs(
         docs.as_deref(),
         &[format!(
-            "Operation `{wire_name}`{}: `X-Amz-Target: {target}`, `Content-Type: {content_type}`.",
-            taken_note(renamed.as_ref())
+            "Operation {}{}: {}, `Content-Type: {content_type}`.",
+            super::docs::code(wire_name),
+            taken_note(renamed.as_ref()),
+            super::docs::code(&format!("X-Amz-Target: {target}")),
         )],
     );
     let operation_deprecated = deprecated.is_some();
@@ -130,15 +132,16 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let unmodeled = ident(UNMODELED_VARIANT);
     // `error_renamed` is read here, not in `emit`.
     let doc = super::doc_line(&format!(
-        " The errors of `{}`{}.",
-        operation.wire_name,
+        " The errors of {}{}.",
+        super::docs::code(&operation.wire_name),
         taken_note(operation.error_renamed.as_ref())
     ));
     let variants: Vec<_> = errors.iter().map(|error| ident(&error.variant_name)).collect();
     let shapes: Vec<_> = errors.iter().map(|error| service.shape(error.shape)).collect();
     let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();
     let codes: Vec<&str> = shapes.iter().map(|shape| shape.wire_name.as_str()).collect();
-    let variant_docs = codes.iter().map(|code| super::doc_line(&format!(" The `{code}` error.")));
+    let variant_docs = (codes.iter())
+        .map(|code| super::doc_line(&format!(" The {} error.", super::docs::code(code))));
     let message_members: Vec<Option<&Member>> = (errors.iter())
         .map(|error| match &service.shape(error.shape).kind {
             ShapeKind::Structure(structure) => service.message_member(&structure.members),

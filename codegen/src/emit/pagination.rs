@@ -196,14 +196,14 @@ fn owned(root: &TokenStream, path: &[Step]) -> TokenStream {
 fn doc(operation: &Operation, pagination: &Pagination) -> String {
     let dotted = |path: &[Step]| {
         let names: Vec<&str> = path.iter().map(|step| step.model_name.as_str()).collect();
-        format!("`{}`", names.join("."))
+        super::docs::code(&names.join("."))
     };
     let inputs: Vec<String> =
-        pagination.input_tokens.iter().map(|step| format!("`{}`", step.model_name)).collect();
+        pagination.input_tokens.iter().map(|step| super::docs::code(&step.model_name)).collect();
     let outputs: Vec<String> = pagination.output_tokens.iter().map(|path| dotted(path)).collect();
     let mut doc = format!(
-        " `{}` pages: the token goes into {} and comes back in {}",
-        operation.wire_name,
+        " {} pages: the token goes into {} and comes back in {}",
+        super::docs::code(&operation.wire_name),
         inputs.join(", "),
         outputs.join(", ")
     );
@@ -211,7 +211,8 @@ fn doc(operation: &Operation, pagination: &Pagination) -> String {
         doc.push_str(&format!("; each page's results are {}", dotted(result)));
     }
     if let Some(limit) = &pagination.limit {
-        doc.push_str(&format!("; `{}` sets the page size", limit.model_name));
+        let limit = super::docs::code(&limit.model_name);
+        doc.push_str(&format!("; {limit} sets the page size"));
     }
     if let Some(more) = &pagination.more_results {
         doc.push_str(&format!("; {} says whether more pages follow", dotted(more)));

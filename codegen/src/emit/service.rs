@@ -25,7 +25,7 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
     });
     let doc = super::doc_line(&format!(
         " {}: what its model's metadata says, for signing requests and finding the endpoint.",
-        service.title
+        super::docs::plain(&service.title)
     ));
     let patterns = super::validate::patterns(cx);
     quote! {

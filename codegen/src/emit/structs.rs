@@ -84,11 +84,11 @@ fn constructor(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStrea
         }
     });
     let doc = super::doc_line(&if required.is_empty() {
-        format!(" A `{}` with every member `None`.", shape.wire_name)
+        format!(" A {} with every member `None`.", super::docs::code(&shape.wire_name))
     } else {
         format!(
-            " A `{}` with the required members given and every other member `None`.",
-            shape.wire_name
+            " A {} with the required members given and every other member `None`.",
+            super::docs::code(&shape.wire_name)
         )
     });
     let setters = members.iter().map(|member| setter(cx, member));
@@ -112,7 +112,7 @@ fn setter(cx: Context<'_>, member: &Member) -> TokenStream {
     let method = quote::format_ident!("with_{}", bare);
     let ty = member_type(cx, member);
     let deprecated = deprecated_attr(member.deprecated.as_ref());
-    let doc = super::doc_line(&format!(" Sets member `{}`.", member.model_name));
+    let doc = super::doc_line(&format!(" Sets member {}.", super::docs::code(&member.model_name)));
     let value = if member.required {
         quote! { value.into() }
     } else {

@@ -329,7 +329,8 @@ pub fn constraints_doc(service: &Service, member: &Member) -> Option<String> {
         None => {}
     }
     if let Some(index) = constraints.pattern {
-        parts.push(format!("matching the pattern `{}`", service.patterns[index].source));
+        let pattern = super::docs::code(&service.patterns[index].source);
+        parts.push(format!("matching the pattern {pattern}"));
     }
     if member.host_label {
         parts.push("a host label (it goes into the endpoint's host name)".to_owned());

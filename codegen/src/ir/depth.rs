@@ -21,8 +21,9 @@ pub const MAX_TYPE_DEPTH: usize = 96;
 /// errors (a chain of optional structures fails at 60 of them, of lists at 25, of maps at 11).
 fn own_levels(kind: &ShapeKind) -> usize {
     match kind {
-        ShapeKind::Structure(_) | ShapeKind::Union(_) => 1,
-        ShapeKind::Integer
+        ShapeKind::Structure(_)
+        | ShapeKind::Union(_)
+        | ShapeKind::Integer
         | ShapeKind::Long
         | ShapeKind::Float
         | ShapeKind::Double
@@ -41,6 +42,7 @@ fn own_levels(kind: &ShapeKind) -> usize {
     }
 }
 
+/// A `serde_json::Value`, with the map and the list it holds values in.
 const DOCUMENT: usize = 20;
 /// How a union's variant for members the model does not list shows in a path.
 const UNKNOWN_MEMBER: &str = "<unknown member>";
@@ -51,7 +53,8 @@ const BOXED: usize = 4;
 
 /// One step from a shape's values to what they hold.
 struct Step<'a> {
-    /// The shape held, or `None` for a `jsonvalue` member (a document, whatever its shape).
+    /// The shape held, or `None` for a document that is no shape's: a `jsonvalue` member's, or
+    /// the one a union keeps an unknown member in.
     child: Option<usize>,
     /// Levels between the holder's type and the child's: its `Option`, and a document's own.
     levels: usize,

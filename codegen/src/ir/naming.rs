@@ -108,7 +108,7 @@ pub fn unique_names(
     for i in exact_first {
         let claim = &claims[i];
         if let Entry::Vacant(entry) = holders.entry(bare(&claim.wanted)) {
-            entry.insert(format!("{} `{}`", claim.kind, claim.wire));
+            entry.insert(format!("{} {}", claim.kind, crate::emit::docs::code(&claim.wire)));
             keeps[i] = true;
         }
     }

@@ -1,7 +1,7 @@
 //! The renderer: a stack of open blocks and the Markdown of the paragraph being built.
 
 use super::escape::{encode_url, escape_into, escape_line_start, find_url};
-use super::text::{code_lines, collapse_whitespace, longest_run, wrap};
+use super::text::{code_lines, code_span, collapse_whitespace, longest_run, wrap};
 use super::tokens::Token;
 use std::mem::take;
 
@@ -260,14 +260,9 @@ impl Renderer {
         }
         let code = collapse_whitespace(raw, true);
         let code = code.trim_end();
-        let ticks = longest_run(code, '`') + 1;
-        if ticks >= 3 {
-            // Three backticks at a line start would open a fence: show them as text.
-            escape_into(&mut self.para, code);
-        } else if !code.is_empty() {
-            let fence = "`".repeat(ticks);
-            let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
-            self.para.push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+        match code_span(code) {
+            Some(span) => self.para.push_str(&span),
+            None => escape_into(&mut self.para, code),
         }
     }
 

@@ -341,3 +341,17 @@ fn element_names(html: &str) -> Vec<String> {
         .map(|name| name.to_ascii_lowercase())
         .collect()
 }
+
+#[test]
+fn model_text_quoted_in_generated_docs_shows_as_it_is() {
+    use super::{code, plain};
+    assert_eq!(code("FooBar"), "`FooBar`");
+    assert_eq!(code("`<i>`"), "`` `<i>` ``");
+    assert_eq!(code("^[^`<>]*$"), "``^[^`<>]*$``");
+    assert_eq!(code("  padded  "), "`   padded   `");
+    // Three backticks would open a fenced block at the start of a line: escaped text instead.
+    assert_eq!(code("a```b"), "a\\`\\`\\`b");
+    assert_eq!(code("a``b"), "a\\`\\`b");
+    assert_eq!(plain("Lints <T> & `x`"), "Lints &lt;T&gt; & \\`x\\`");
+    assert_eq!(plain("- a list item"), "\\- a list item");
+}

@@ -28,6 +28,21 @@ pub(super) fn collapse_whitespace(text: &str, mut at_space: bool) -> String {
     out
 }
 
+/// `code` as an inline code span that shows it exactly, or `None` where it is empty or holds a
+/// run of three backticks (a doc line starting with them would open a fenced block).
+pub(super) fn code_span(code: &str) -> Option<String> {
+    let ticks = longest_run(code, '`') + 1;
+    if ticks >= 3 || code.is_empty() {
+        return None;
+    }
+    let fence = "`".repeat(ticks);
+    // A backtick next to the fence would lengthen it, and a span that starts and ends with a
+    // space loses one of each: a space of padding keeps both.
+    let spaced = code.starts_with(' ') && code.ends_with(' ') && !code.trim().is_empty();
+    let pad = if code.starts_with('`') || code.ends_with('`') || spaced { " " } else { "" };
+    Some(format!("{fence}{pad}{code}{pad}{fence}"))
+}
+
 /// The length of the longest run of `of` in `text`.
 pub(super) fn longest_run(text: &str, of: char) -> usize {
     let (mut longest, mut run) = (0, 0);
