@@ -265,6 +265,7 @@ fn deprecated_attr(deprecation: Option<&crate::ir::Deprecation>) -> TokenStream 
     match deprecation {
         None => TokenStream::new(),
         Some(crate::ir::Deprecation { message: Some(note) }) => {
+            let note = docs::deprecation_note(note);
             quote! { #[deprecated(note = #note)] }
         }
         Some(crate::ir::Deprecation { message: None }) => quote! { #[deprecated] },

@@ -66,7 +66,9 @@ fn pattern_static(pattern: &Pattern) -> Ident {
 /// One `static` per distinct pattern, so each compiles once.
 pub fn patterns(cx: Context<'_>) -> TokenStream {
     let runtime = cx.runtime;
-    let statics = cx.service.patterns.iter().map(|pattern| {
+    let used = used_patterns(cx.service);
+    let used = (cx.service.patterns.iter().enumerate()).filter(|(index, _)| used[*index]);
+    let statics = used.map(|(_, pattern)| {
         let name = pattern_static(pattern);
         let (source, ecmascript) = (&pattern.source, &pattern.ecmascript);
         quote! {
@@ -75,6 +77,41 @@ pub fn patterns(cx: Context<'_>) -> TokenStream {
         }
     });
     quote! { #(#statics)* }
+}
+
+/// Which patterns a check reads: those of the strings that members hold, in lists and maps
+/// too, as [`value_check`] goes. A pattern no check reads (its string held by nothing, or only
+/// by a shape that is no structure, or as a `jsonvalue`) gets no `static`, which would warn.
+fn used_patterns(service: &Service) -> Vec<bool> {
+    let mut used = vec![false; service.patterns.len()];
+    let mut pending: Vec<ShapeId> = (service.shapes.iter())
+        .flat_map(|shape| match &shape.kind {
+            ShapeKind::Structure(Structure { members, .. }) | ShapeKind::Union(members) => {
+                members.as_slice()
+            }
+            _ => &[],
+        })
+        .filter(|member| !member.json_value)
+        .map(|member| member.target)
+        .collect();
+    let mut seen = vec![false; service.shapes.len()];
+    while let Some(id) = pending.pop() {
+        if std::mem::replace(&mut seen[id.0], true) {
+            continue;
+        }
+        let shape = service.shape(id);
+        match &shape.kind {
+            ShapeKind::String => {
+                if let Some(index) = shape.constraints.pattern {
+                    used[index] = true;
+                }
+            }
+            ShapeKind::List { member } => pending.push(member.target),
+            ShapeKind::Map { key, value } => pending.extend([*key, value.target]),
+            _ => {}
+        }
+    }
+    used
 }
 
 /// The impl's head and body around `checks`; a type with nothing to check says so.

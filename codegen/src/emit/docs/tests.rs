@@ -355,3 +355,18 @@ fn model_text_quoted_in_generated_docs_shows_as_it_is() {
     assert_eq!(plain("Lints <T> & `x`"), "Lints &lt;T&gt; & \\`x\\`");
     assert_eq!(plain("- a list item"), "\\- a list item");
 }
+
+#[test]
+fn deprecation_notes_escape_only_what_rustdoc_would_misread() {
+    use super::deprecation_note as note;
+    assert_eq!(
+        note("Use ec2Configuration[].imageIdOverride instead."),
+        "Use ec2Configuration[].imageIdOverride instead."
+    );
+    assert_eq!(note("see page(https://example.com/a)"), "see page(https://example.com/a)");
+    assert_eq!(
+        note("#[doc] and [see here](y) and [](z)"),
+        "#\\[doc] and \\[see here](y) and \\[](z)"
+    );
+    assert_eq!(note("a <T> b, 1 < 2, </p>"), "a \\<T> b, 1 < 2, \\</p>");
+}
