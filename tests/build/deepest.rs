@@ -43,34 +43,16 @@ pub fn model(nesting: Nesting, length: usize) -> String {
         shapes.push(shape("S0", structure("", &member("Next", "U0"))));
     }
     for i in 0..length {
-        let next = format!("{chained}{}", i + 1);
-        let flags = if unions { r#""union": true, "# } else { "" };
-        let members = match nesting {
-            _ if i + 1 < length => match nesting {
-                Nesting::Lists => {
-                    shapes.push(shape(&format!("L{i}"), list(&next)));
-                    member("Next", &format!("L{i}"))
-                }
-                Nesting::MapsOfLists => {
-                    shapes.push(shape(&format!("L{i}"), list(&next)));
-                    let map = format!(
-                        r#"{{"type": "map", "key": {{"shape": "Name"}}, "value": {{"shape": "L{i}"}}}}"#
-                    );
-                    shapes.push(shape(&format!("M{i}"), map));
-                    member("Next", &format!("M{i}"))
-                }
-                _ => member("Next", &next),
-            },
-            Nesting::Cycle => format!("{}, {}", member("Name", "Name"), member("Back", "S0")),
-            Nesting::Document => {
-                let document = r#"{"type": "structure", "members": {}, "document": true}"#;
-                shapes.push(shape("Any", document.to_owned()));
-                member("Any", "Any")
-            }
-            _ => member("Name", "Name"),
+        let members = if i + 1 < length {
+            next_member(nesting, i, &format!("{chained}{}", i + 1), &mut shapes)
+        } else {
+            last_members(nesting, &mut shapes)
         };
-        let required = matches!(nesting, Nesting::Required) && i + 1 < length;
-        let flags = if required { r#""required": ["Next"], "# } else { flags };
+        let flags = match nesting {
+            Nesting::Unions => r#""union": true, "#,
+            Nesting::Required if i + 1 < length => r#""required": ["Next"], "#,
+            _ => "",
+        };
         shapes.push(shape(&format!("{chained}{i}"), structure(flags, &members)));
     }
     let oops = format!("{}, {}", member("Message", "Name"), member("Detail", "S0"));
@@ -82,6 +64,39 @@ pub fn model(nesting: Nesting, length: usize) -> String {
          \"shapes\": {{\n    {}\n  }}\n}}\n",
         shapes.join(",\n    ")
     )
+}
+
+/// The member `Next` of the chain's `i`th shape, which leads to `next`, with the lists and maps
+/// on the way added to `shapes`.
+fn next_member(nesting: Nesting, i: usize, next: &str, shapes: &mut Vec<String>) -> String {
+    match nesting {
+        Nesting::Lists => {
+            shapes.push(shape(&format!("L{i}"), list(next)));
+            member("Next", &format!("L{i}"))
+        }
+        Nesting::MapsOfLists => {
+            shapes.push(shape(&format!("L{i}"), list(next)));
+            let map = format!(
+                r#"{{"type": "map", "key": {{"shape": "Name"}}, "value": {{"shape": "L{i}"}}}}"#
+            );
+            shapes.push(shape(&format!("M{i}"), map));
+            member("Next", &format!("M{i}"))
+        }
+        _ => member("Next", next),
+    }
+}
+
+/// The members of the chain's last shape.
+fn last_members(nesting: Nesting, shapes: &mut Vec<String>) -> String {
+    match nesting {
+        Nesting::Cycle => format!("{}, {}", member("Name", "Name"), member("Back", "S0")),
+        Nesting::Document => {
+            let document = r#"{"type": "structure", "members": {}, "document": true}"#;
+            shapes.push(shape("Any", document.to_owned()));
+            member("Any", "Any")
+        }
+        _ => member("Name", "Name"),
+    }
 }
 
 fn shape(name: &str, shape: String) -> String {

@@ -52,9 +52,9 @@ macro_rules! deepest_chain {
                     Err(ResponseError::Service { error: GoError::Oops(oops), .. }) => oops,
                     other => panic!("not the modeled error: {other:?}"),
                 };
-                let detail = error.detail.as_ref().map(|detail| Go::request(detail));
-                let detail = detail.map(|request| request.map(|r| r.body));
-                assert_eq!(detail.and_then(Result::ok), Some($body.into_bytes()));
+                let detail = error.detail.as_ref().map(Go::request);
+                let body = detail.map(|request| request.map(|request| request.body).ok());
+                assert_eq!(body, Some(Some($body.into_bytes())));
                 let boxed: Box<dyn std::error::Error + Send + Sync> =
                     Box::new(GoError::Oops(error));
                 assert_eq!(boxed.to_string(), "Oops: deep");
