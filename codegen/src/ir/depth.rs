@@ -16,6 +16,9 @@ use crate::error::Problem;
 /// are unions that keep unknown members as documents.
 pub const MAX_TYPE_DEPTH: usize = 96;
 
+/// rustc's default `recursion_limit`.
+const RUSTC_RECURSION_LIMIT: usize = 128;
+
 /// The levels rustc walks through a value of a shape's own type before it reaches the types of
 /// its members, elements or values, rounded up from what rustc 1.95 reports in its overflow
 /// errors (a chain of optional structures fails at 60 of them, of lists at 25, of maps at 11).
@@ -33,15 +36,17 @@ fn own_levels(kind: &ShapeKind) -> usize {
         ShapeKind::IntEnum(_) => 3,
         ShapeKind::String | ShapeKind::Blob => 4,
         ShapeKind::Enum(_) => 6,
-        // Vec, RawVec, PhantomData.
-        ShapeKind::List { .. } => 3,
-        // BTreeMap, its root's Option, NodeRef, NonNull, LeafNode, the array of MaybeUninit...
-        ShapeKind::Map { .. } => 10,
+        ShapeKind::List { .. } => LIST,
+        ShapeKind::Map { .. } => MAP,
         // serde_json::Value: a map of values.
         ShapeKind::Document => DOCUMENT,
     }
 }
 
+/// Vec, RawVec, PhantomData.
+const LIST: usize = 3;
+/// BTreeMap, its root's Option, NodeRef, NonNull, LeafNode, the array of MaybeUninit…
+const MAP: usize = 10;
 /// A `serde_json::Value`, with the map and the list it holds values in.
 const DOCUMENT: usize = 20;
 /// How a union's variant for members the model does not list shows in a path.
@@ -79,8 +84,7 @@ fn steps(shape: &Shape) -> Vec<Step<'_>> {
         ShapeKind::Union(members) => {
             let mut steps: Vec<Step> = members.iter().map(|member| held(member, false)).collect();
             // The variant that keeps a member the model does not list: its name and a document.
-            let unknown = UNKNOWN_MEMBER;
-            steps.push(Step { child: None, levels: 1 + DOCUMENT, name: unknown });
+            steps.push(Step { child: None, levels: 1 + DOCUMENT, name: UNKNOWN_MEMBER });
             steps
         }
         ShapeKind::List { member } => {
@@ -155,9 +159,9 @@ pub fn check(shapes: &[Shape], problems: &mut Vec<Problem>) {
             format!(
                 "its values nest {depth} levels of Rust types deep ({path}), more than the \
                  {MAX_TYPE_DEPTH} the generator takes: rustc proves a type `Send` or `Sync` \
-                 through 128 levels (its default `recursion_limit`), and code using the types \
-                 needs some of them (each map takes about 10, a list 3, a structure 1 and an \
-                 optional member 1)"
+                 through {RUSTC_RECURSION_LIMIT} levels (its default `recursion_limit`), and \
+                 code using the types needs some of them (each map takes about {MAP}, a list \
+                 {LIST}, a structure 1 and an optional member {OPTIONAL})"
             ),
         ));
     }

@@ -36,6 +36,30 @@ pub(super) fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// A model's deprecation message as a `#[deprecated]` note. rustc prints a note as it is and
+/// rustdoc renders it as Markdown, so only what rustdoc would take for a link (`[doc]`, which
+/// it fails to resolve, under `-D warnings` an error) or an HTML tag gets a backslash, the
+/// escape that reads best as plain text.
+pub(crate) fn deprecation_note(note: &str) -> String {
+    let mut out = String::with_capacity(note.len());
+    for (at, c) in note.char_indices() {
+        let rest = &note[at + c.len_utf8()..];
+        let escape = match c {
+            // `list[]` stays as it is; `[](path)` is a link.
+            '[' => !rest.starts_with(']') || rest[1..].starts_with(['(', '[']),
+            '<' => {
+                rest.starts_with(|next: char| next.is_ascii_alphabetic() || "/!?".contains(next))
+            }
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether `&` followed by `after_amp` would read as an entity or character reference.
 fn looks_like_entity(after_amp: &str) -> bool {
     let name = after_amp.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'));

@@ -12,6 +12,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use self::escape::deprecation_note;
 use self::render::Renderer;
 use self::tokens::tokenize;
 
@@ -27,30 +28,6 @@ pub(crate) fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape::escape_into(&mut out, text);
     escape::escape_line_start(&out)
-}
-
-/// A model's deprecation message as a `#[deprecated]` note. rustc prints a note as it is and
-/// rustdoc renders it as Markdown, so only what rustdoc would take for a link (`[doc]`, which
-/// it fails to resolve, under `-D warnings` an error) or an HTML tag gets a backslash, the
-/// escape that reads best as plain text.
-pub(crate) fn deprecation_note(note: &str) -> String {
-    let mut out = String::with_capacity(note.len());
-    for (at, c) in note.char_indices() {
-        let rest = &note[at + c.len_utf8()..];
-        let escape = match c {
-            // `list[]` stays as it is; `[](path)` is a link.
-            '[' => !rest.starts_with(']') || rest[1..].starts_with(['(', '[']),
-            '<' => {
-                rest.starts_with(|next: char| next.is_ascii_alphabetic() || "/!?".contains(next))
-            }
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Renders botocore HTML documentation as Markdown lines for rustdoc.
