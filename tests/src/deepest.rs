@@ -4,7 +4,7 @@
 
 macro_rules! deepest {
     ($($name:ident),*) => {$(
-        #[doc = concat!("The deepest `", stringify!($name), "` chain: `codegen/tests/build/deepest.rs`.")]
+        #[doc = concat!("The deepest `", stringify!($name), "` chain: `tests/build/deepest.rs`.")]
         pub mod $name {
             include!(concat!(env!("OUT_DIR"), "/deepest_", stringify!($name), ".rs"));
         }
