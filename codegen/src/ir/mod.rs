@@ -13,6 +13,7 @@ mod endpoint;
 pub mod naming;
 mod nesting;
 mod paginate;
+mod pattern;
 mod protocol;
 mod satisfiable;
 mod shapes;

@@ -133,9 +133,10 @@ fn class(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<String>
         chars.next();
         out.push('^');
     }
-    // An empty class matches nothing, and `[^]` anything; both are rare enough for regress.
+    // `[^]` matches anything; `[]` nothing, which is rare enough for regress.
     if chars.peek() == Some(&']') {
-        return None;
+        chars.next();
+        return (out == "[^").then(|| "(?s:.)".to_owned());
     }
     loop {
         let atom = class_atom(chars)?;
@@ -215,6 +216,7 @@ mod tests {
             (r"\u{1F600}\u00e9\t", "\u{1F600}\u{e9}\\x{9}"),
             (r"\ud83d\ude00[\uD800\uDC00-\uDBFF\uDFFF]", "\u{1F600}[\u{10000}-\u{10FFFF}]"),
             (r"^a{2,}[b]{0,62}$", r"^a{2,}[b]{0,62}$"),
+            (r"^[^]{3}[^a]$", r"^(?s:.){3}[^a]$"),
         ];
         for (ecmascript, regex) in cases {
             assert_eq!(translate(ecmascript).as_deref(), Some(regex), "{ecmascript}");
@@ -246,6 +248,7 @@ mod tests {
             r"^\u{E9}|\u00E8$",
             r"^[^\x00-\x7F]$",
             r"^\.{2,3}$",
+            r"^[^]+$",
         ];
         let tricky = "_ 9\t\n\r\u{a0}\u{2028}\u{2029}\u{3000}\u{feff}\u{8}é日٣\u{301}😀";
         for pattern in patterns {
@@ -281,7 +284,6 @@ mod tests {
             r"(?<n>a)\k<n>",
             r"\bword\b",
             r"[]",
-            r"[^]",
             r"\p{Script=Greek}",
             r"\ud83d",
             r"[\ude00]",

@@ -1,0 +1,65 @@
+//! Model patterns, read in the dialect AWS writes them in and its services check them with
+//! (Java's `java.util.regex.Pattern`), and written as ECMAScript (`u` mode) regular expressions
+//! that match exactly the same strings, which the runtime checks values with.
+//!
+//! Smithy calls patterns ECMAScript, and most mean the same in both dialects; but AWS models use
+//! Java's constructs (inline flags, `\A…\z`, possessive quantifiers, POSIX classes, class
+//! intersections, octal escapes, a hyphen after `\w` in a class), and some constructs both
+//! dialects have mean different things (`.`, `$`, `\s`, `\b`, a back-reference to a group that
+//! did not match). Each is read as Java SE 25 reads it ([`parse`]) and written out in
+//! ECMAScript ([`emit`]); a pattern matches where Java's `Matcher.find` finds a match, as
+//! Smithy's patterns are not anchored. `codegen/tests/java/` checks the translation against
+//! OpenJDK's own engine over every pattern of botocore's models.
+//!
+//! What has no ECMAScript equivalent (`\X`, `(?iu)`, Unicode blocks…) and what Java itself
+//! rejects is a [`Refusal`] saying so: the member is then left unchecked.
+
+mod charset;
+mod emit;
+mod parse;
+mod properties;
+mod quoting;
+#[cfg(test)]
+mod samples;
+mod syntax;
+#[cfg(test)]
+mod tests;
+
+/// Why a pattern cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Refusal {
+    /// Java's `Pattern` does not compile it: what is wrong.
+    Invalid(String),
+    /// A construct that no ECMAScript regular expression can mean exactly.
+    NoEquivalent(String),
+}
+
+impl Refusal {
+    fn invalid(what: impl Into<String>) -> Refusal {
+        Refusal::Invalid(what.into())
+    }
+
+    fn no_equivalent(what: impl Into<String>) -> Refusal {
+        Refusal::NoEquivalent(what.into())
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Invalid(what) => write!(f, "Java's `Pattern` rejects it: {what}"),
+            Refusal::NoEquivalent(what) => write!(f, "{what} has no ECMAScript equivalent"),
+        }
+    }
+}
+
+/// The ECMAScript (`u` mode) regular expression that matches what the Java `pattern` matches;
+/// `Err` says why there is none. What it returns compiles.
+pub fn translate(pattern: &str) -> Result<String, String> {
+    let node = parse::parse(pattern).map_err(|refusal| refusal.to_string())?;
+    let ecmascript = emit::emit(&node).map_err(|refusal| refusal.to_string())?;
+    regress::Regex::with_flags(&ecmascript, "u").map_err(|error| {
+        format!("its ECMAScript form `{ecmascript}` does not compile ({error})")
+    })?;
+    Ok(ecmascript)
+}
