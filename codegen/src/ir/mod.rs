@@ -13,7 +13,7 @@ mod endpoint;
 pub mod naming;
 mod nesting;
 mod paginate;
-mod pattern;
+pub mod pattern;
 mod protocol;
 mod satisfiable;
 mod shapes;

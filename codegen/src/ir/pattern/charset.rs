@@ -291,11 +291,14 @@ impl Class {
 
     fn to_ecmascript(&self) -> String {
         // A set of ranges that runs to the last code point reads better as what it leaves out.
+        // Surrogates are left out either way: no Rust string holds one.
+        let surrogates = Ranges::new([(0xD800, 0xDFFF)]).complement();
         let (negated, ranges) = if self.properties.is_empty() && self.ranges.contains(MAX) {
             (!self.negated, self.ranges.complement())
         } else {
             (self.negated, self.ranges.clone())
         };
+        let ranges = ranges.intersection(&surrogates);
         let mut out = String::from(if negated { "[^" } else { "[" });
         for (low, high) in ranges.iter() {
             push_class_char(&mut out, low);

@@ -168,8 +168,8 @@ impl Emitter {
                     Some(number) => (format!("(?:\\{number})"), true),
                     None => {
                         return Err(Refusal::no_equivalent(format!(
-                            "the back-reference `\\{index}` to a group that may not have matched \
-                             there (Java fails it; ECMAScript matches the empty string)"
+                            "the back-reference `\\{index}` may name a group that has not matched, \
+                             which Java fails and ECMAScript matches as empty"
                         )));
                     }
                 }
@@ -314,6 +314,9 @@ fn takes_any_newlines(node: &Node) -> bool {
         Node::Repeat { body, max: None, .. } => {
             matches!(&**body, Node::Set { set, .. } if set.surely_contains_lf())
         }
+        Node::Group { body, .. } | Node::Atomic(body) => takes_any_newlines(body),
+        Node::Concat(nodes) => nodes.last().is_some_and(takes_any_newlines),
+        Node::Alternation(branches) => branches.iter().all(takes_any_newlines),
         _ => false,
     }
 }

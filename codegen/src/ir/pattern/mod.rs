@@ -30,7 +30,7 @@ mod tests;
 pub(super) enum Refusal {
     /// Java's `Pattern` does not compile it: what is wrong.
     Invalid(String),
-    /// A construct that no ECMAScript regular expression can mean exactly.
+    /// A construct that no ECMAScript regular expression can mean exactly: why.
     NoEquivalent(String),
 }
 
@@ -39,8 +39,8 @@ impl Refusal {
         Refusal::Invalid(what.into())
     }
 
-    fn no_equivalent(what: impl Into<String>) -> Refusal {
-        Refusal::NoEquivalent(what.into())
+    fn no_equivalent(why: impl Into<String>) -> Refusal {
+        Refusal::NoEquivalent(why.into())
     }
 }
 
@@ -48,7 +48,7 @@ impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refusal::Invalid(what) => write!(f, "Java's `Pattern` rejects it: {what}"),
-            Refusal::NoEquivalent(what) => write!(f, "{what} has no ECMAScript equivalent"),
+            Refusal::NoEquivalent(why) => f.write_str(why),
         }
     }
 }

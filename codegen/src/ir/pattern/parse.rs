@@ -394,7 +394,11 @@ impl Parser {
                 'u' => &mut self.flags.unicode_case,
                 'x' => &mut self.flags.comments,
                 'U' => &mut self.flags.unicode_classes,
-                'c' => return Err(Refusal::no_equivalent("`(?c)`, canonical equivalence")),
+                'c' => {
+                    return Err(Refusal::no_equivalent(
+                        "`(?c)` (canonical equivalence) has no ECMAScript equivalent",
+                    ));
+                }
                 _ => break,
             };
             *flag = on;
@@ -406,11 +410,13 @@ impl Parser {
         }
         if self.flags.unicode_case && self.flags.case_insensitive {
             return Err(Refusal::no_equivalent(
-                "`(?iu)`: Java folds case by `Character.toUpperCase` and `toLowerCase`, not as ECMAScript does",
+                "`(?iu)` folds case as Java's `Character.toUpperCase` and `toLowerCase` do, which ECMAScript does not",
             ));
         }
         if self.flags.unicode_classes {
-            return Err(Refusal::no_equivalent("`(?U)`, Unicode character classes"));
+            return Err(Refusal::no_equivalent(
+                "`(?U)` (Unicode character classes) has no ECMAScript equivalent",
+            ));
         }
         Ok(())
     }
@@ -425,7 +431,7 @@ impl Parser {
             Escape::BackReference(index) => {
                 if self.flags.case_insensitive {
                     return Err(Refusal::no_equivalent(
-                        "a back-reference under `(?i)`, which Java compares ignoring case",
+                        "Java compares a back-reference under `(?i)` ignoring case, which ECMAScript does not",
                     ));
                 }
                 Node::BackReference(index)
@@ -460,14 +466,18 @@ impl Parser {
             'A' | 'G' => outside(Escape::Assertion(Assertion::InputStart)),
             'z' => outside(Escape::Assertion(Assertion::InputEnd)),
             'Z' => outside(Escape::Assertion(Assertion::FinalTerminator { unix_lines })),
-            'b' if self.chars.get(self.pos) == Some(&'{') => {
-                Err(Refusal::no_equivalent("`\\b{g}`, a grapheme cluster boundary"))
-            }
+            'b' if self.chars.get(self.pos) == Some(&'{') => Err(Refusal::no_equivalent(
+                "`\\b{g}` (a grapheme cluster boundary) has no ECMAScript equivalent",
+            )),
             'b' => outside(Escape::Assertion(Assertion::WordBoundary { negated: false })),
             'B' => outside(Escape::Assertion(Assertion::WordBoundary { negated: true })),
             'R' => outside(Escape::LineBreak),
-            'X' if !in_class => Err(Refusal::no_equivalent("`\\X`, a grapheme cluster")),
-            'N' => Err(Refusal::no_equivalent("`\\N{…}`, a character by its Unicode name")),
+            'X' if !in_class => Err(Refusal::no_equivalent(
+                "`\\X` (a grapheme cluster) has no ECMAScript equivalent",
+            )),
+            'N' => Err(Refusal::no_equivalent(
+                "`\\N{…}` (a character by its Unicode name) is not resolved here",
+            )),
             'd' => set(digits()),
             'D' => set(digits().complement()),
             'w' => set(word_characters()),
@@ -480,8 +490,7 @@ impl Parser {
             'V' => set(vertical_spaces().complement()),
             'p' | 'P' => {
                 let name = self.property_name()?;
-                let found =
-                    property(&name, self.flags.case_insensitive).map_err(Refusal::NoEquivalent)?;
+                let found = property(&name, self.flags.case_insensitive)?;
                 set(if c == 'P' { found.complement() } else { found })
             }
             'a' => Ok(Escape::Code(0x07)),
@@ -799,12 +808,12 @@ fn look_behind(body: &Node) -> Result<(), Refusal> {
     };
     if body.longest().is_none() || body.contains(&repeats_more) {
         return Err(Refusal::no_equivalent(
-            "a look-behind of no obvious maximum length, which Java refuses or bounds by rules of its own",
+            "a look-behind has no obvious maximum length, and Java refuses some such and bounds others by rules of its own",
         ));
     }
     if body.contains(&|node| matches!(node, Node::Atomic(_) | Node::BackReference(_))) {
         return Err(Refusal::no_equivalent(
-            "a look-behind holding an atomic group, a possessive quantifier or a back-reference",
+            "ECMAScript matches a look-behind backwards, which an atomic group, a possessive quantifier or a back-reference in it does not survive",
         ));
     }
     Ok(())

@@ -2,13 +2,15 @@
 //! (US-ASCII, as Java has them without `(?U)`), binary properties, scripts and the
 //! `java.lang.Character` classes, each as `java.util.regex.Pattern` looks it up.
 
+use super::Refusal;
 use super::charset::CharSet;
 use super::parse::is_general_category;
 
 /// The set `\p{name}` names in Java (`case_insensitive`: under `(?i)`, where Java widens the
 /// case categories); `Err` says why there is none.
-pub(super) fn property(name: &str, case_insensitive: bool) -> Result<CharSet, String> {
-    let unknown = || Err(format!("`\\p{{{name}}}` names no character property Java knows"));
+pub(super) fn property(name: &str, case_insensitive: bool) -> Result<CharSet, Refusal> {
+    let unknown =
+        || Err(Refusal::invalid(format!("`\\p{{{name}}}` names no character property Java knows")));
     if let Some((key, value)) = name.split_once('=') {
         return match key.to_ascii_lowercase().as_str() {
             "sc" | "script" => script(value),
@@ -37,15 +39,15 @@ pub(super) fn property(name: &str, case_insensitive: bool) -> Result<CharSet, St
     }
 }
 
-fn block(name: &str) -> String {
-    format!("the Unicode block `{name}` has no ECMAScript equivalent")
+fn block(name: &str) -> Refusal {
+    Refusal::no_equivalent(format!("the Unicode block `{name}` has no ECMAScript equivalent"))
 }
 
 /// `\p{IsLatin}`, `\p{sc=Latin}`: ECMAScript's `Script=`, which takes the same names where they
 /// are spelled as Unicode spells them (the compiler judges the rest).
-fn script(name: &str) -> Result<CharSet, String> {
+fn script(name: &str) -> Result<CharSet, Refusal> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(format!("`{name}` is no Unicode script"));
+        return Err(Refusal::invalid(format!("`{name}` names no Unicode script")));
     }
     Ok(CharSet::property(&format!("Script={name}")))
 }
