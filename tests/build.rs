@@ -4,6 +4,8 @@
 
 #[path = "build/deepest.rs"]
 mod deepest;
+#[path = "build/java_patterns.rs"]
+mod java_patterns;
 
 /// One generated file: its stem, the model, the operations to slice it to (`None`: all), the
 /// path it names the runtime by (`None`: the default, `::awsjson_runtime`) and the model's
@@ -88,6 +90,15 @@ fn main() {
     }
     if let Err(error) = deepest::write(&out_dir) {
         eprintln!("error: the deepest models: {error}");
+        std::process::exit(1);
+    }
+    println!("cargo:rerun-if-changed={}", java_patterns::CONSTRUCTS);
+    let java = java_patterns::write(&out_dir).and_then(|model| {
+        let out_file = out_dir.join("java_patterns.rs");
+        awsjson_codegen::Builder::new(model).out_file(out_file).write().map_err(|e| e.to_string())
+    });
+    if let Err(error) = java {
+        eprintln!("error: the Java patterns model: {error}");
         std::process::exit(1);
     }
     for Build { out, model, operations, runtime_path, paginators } in BUILDS {
