@@ -7,6 +7,10 @@ use super::properties::property;
 use super::syntax::{Assertion, Capture, Node};
 use super::{Refusal, quoting};
 
+/// The deepest nesting of groups and classes read: far beyond any model's (botocore's deepest
+/// nests 9), and well within what every recursive walk of the tree and the engines can take.
+const MAX_DEPTH: usize = 100;
+
 /// The inline flags (`(?idmsuxU)`) in force.
 #[derive(Debug, Clone, Copy, Default)]
 struct Flags {
@@ -23,7 +27,7 @@ struct Flags {
 pub(super) fn parse(pattern: &str) -> Result<Node, Refusal> {
     let chars = quoting::remove_quoting(pattern);
     let mut parser =
-        Parser { chars, pos: 0, flags: Flags::default(), groups: 0, names: Vec::new() };
+        Parser { chars, pos: 0, flags: Flags::default(), groups: 0, names: Vec::new(), depth: 0 };
     let node = parser.alternation()?;
     match parser.peek() {
         None => Ok(node),
@@ -38,6 +42,8 @@ struct Parser {
     flags: Flags,
     /// Capturing groups opened so far.
     groups: u32,
+    /// Groups and classes open here: bounded, as every walk of the tree recurses.
+    depth: usize,
     names: Vec<(String, u32)>,
 }
 
@@ -292,8 +298,26 @@ impl Parser {
         Ok(value)
     }
 
+    /// Opens a group or class, refusing one nested deeper than [`MAX_DEPTH`].
+    fn enter(&mut self) -> Result<(), Refusal> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Refusal::no_equivalent(format!(
+                "it nests groups and classes more than {MAX_DEPTH} deep, which is not checked"
+            )));
+        }
+        Ok(())
+    }
+
     /// After `(`: a group, or `None` for `(?flags)`, which changes the flags from here on.
     fn group(&mut self) -> Result<Option<Node>, Refusal> {
+        self.enter()?;
+        let group = self.group_inside();
+        self.depth -= 1;
+        group
+    }
+
+    fn group_inside(&mut self) -> Result<Option<Node>, Refusal> {
         let saved = self.flags;
         let node = if self.eat('?') {
             match self.next() {
@@ -641,6 +665,13 @@ impl Parser {
     /// items (predicates) until the `]` or a `&&`; `&&` intersects everything before it with
     /// what follows up to a `]` or `&`, or, with nothing there, with the last predicate.
     fn class(&mut self, bracketed: bool) -> Result<CharSet, Refusal> {
+        self.enter()?;
+        let class = self.class_inside(bracketed);
+        self.depth -= 1;
+        class
+    }
+
+    fn class_inside(&mut self, bracketed: bool) -> Result<CharSet, Refusal> {
         let negated = bracketed && self.chars.get(self.pos) == Some(&'^') && {
             self.pos += 1;
             true

@@ -103,6 +103,14 @@ fn what_cannot_be_translated_says_why() {
     for (java, why) in cases {
         assert_eq!(translate(java), Err(why.to_owned()), "{java}");
     }
+    let nested = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+    assert!(translate(&nested).is_ok());
+    for deep in [format!("{}a{}", "(".repeat(101), ")".repeat(101)), "[".repeat(100_000)] {
+        assert_eq!(
+            translate(&deep),
+            Err("it nests groups and classes more than 100 deep, which is not checked".to_owned())
+        );
+    }
 }
 
 #[test]
