@@ -4,8 +4,8 @@ use ::std::borrow::Cow;
 use ::std::sync::OnceLock;
 
 /// A `pattern` of the model, as the model writes it and as the ECMAScript (`u` mode) regular
-/// expression that checks it; the generator writes the second from the first where AWS models
-/// use Java's spelling (`\-` outside a class, `\p{Print}`), and checks that it compiles.
+/// expression that checks it: the generator reads the first in the dialect AWS writes and
+/// checks it in (Java's), and writes the second to match exactly the same strings.
 ///
 /// Generated code holds one `static` per distinct pattern, so each compiles once, the first
 /// time a value is checked against it. Like Smithy's, patterns are not anchored: `^` and `$`
