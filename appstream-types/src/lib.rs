@@ -9,9 +9,20 @@
 //! - **The crate root**, always: the operations CreateFleet, DescribeFleets, DescribeSessions
 //!   and UpdateFleet as they stood after the 2017-06-05 API change (`model/appstream-2016-12-01.json`),
 //!   with every shape they reach. The overview below lists them.
-//! - **[`latest`]**, with the cargo feature `latest`: today's whole AppStream API (90
-//!   operations, `model/appstream-2016-12-01.latest.json`), in a module of its own. The feature
-//!   only adds it; the crate root stays the same.
+// The module `latest` is linked only where it is built: a link to it would not resolve
+// without the feature.
+#![cfg_attr(
+    feature = "latest",
+    doc = "- **[`latest`]**, with the cargo feature `latest`: today's whole AppStream API (90
+  operations, `model/appstream-2016-12-01.latest.json`), in a module of its own. The feature
+  only adds it; the crate root stays the same."
+)]
+#![cfg_attr(
+    not(feature = "latest"),
+    doc = "- **`latest`**, with the cargo feature `latest` (not enabled in this build): today's
+  whole AppStream API (90 operations, `model/appstream-2016-12-01.latest.json`), in a module of
+  its own. The feature only adds it; the crate root stays the same."
+)]
 //!
 //! The types:
 //! - One struct per structure shape: required members are plain fields, optional ones
