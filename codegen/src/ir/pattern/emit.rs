@@ -69,6 +69,7 @@ impl Emitter {
             }
             Node::Concat(nodes) => {
                 let mut text = String::new();
+                let mut atom = false;
                 let mut after_cr = at.after_cr;
                 let mut after_newlines = at.after_newlines;
                 for (index, node) in nodes.iter().enumerate() {
@@ -80,7 +81,8 @@ impl Emitter {
                         behind: at.behind,
                         after_newlines,
                     };
-                    let (piece, _) = self.node(node, here, definite)?;
+                    let (piece, piece_is_atom) = self.node(node, here, definite)?;
+                    atom = nodes.len() == 1 && piece_is_atom;
                     if matches!(node, Node::Alternation(_)) {
                         text.push_str(&format!("(?:{piece})"));
                     } else {
@@ -89,7 +91,7 @@ impl Emitter {
                     after_cr = ends_after_cr(node, after_cr);
                     after_newlines = takes_any_newlines(node);
                 }
-                (text, nodes.len() == 1)
+                (text, atom)
             }
             Node::Alternation(branches) => {
                 let mut texts = Vec::with_capacity(branches.len());
