@@ -8,24 +8,28 @@ mod deepest;
 mod java_patterns;
 
 /// One generated file: its stem, the model, the operations to slice it to (`None`: all), the
-/// path it names the runtime by (`None`: the default, `::awsjson_runtime`) and the model's
-/// paginators.
+/// path it names the runtime by (`None`: the default, `::awsjson_runtime`), the model's
+/// paginators, and whether the model has constraints the generator leaves unchecked.
 struct Build {
     out: &'static str,
     model: &'static str,
     operations: Option<&'static [&'static str]>,
     runtime_path: Option<&'static str>,
     paginators: Option<&'static str>,
+    /// Its warnings are expected (codegen's `tests/every_model.rs` pins their text); a warning
+    /// from any other model stops the build.
+    unchecked: bool,
 }
 
 const fn whole(out: &'static str, model: &'static str) -> Build {
-    Build { out, model, operations: None, runtime_path: None, paginators: None }
+    Build { out, model, operations: None, runtime_path: None, paginators: None, unchecked: false }
 }
 
 const BUILDS: &[Build] = &[
     whole("features", "../codegen/tests/fixtures/features.json"),
     whole("lints", "../codegen/tests/fixtures/lints.json"),
     whole("constraints", "../codegen/tests/fixtures/constraints.json"),
+    Build { unchecked: true, ..whole("unchecked", "../codegen/tests/fixtures/unchecked.json") },
     whole("names_keywords", "../codegen/tests/fixtures/names/keywords.json"),
     whole("names_std", "../codegen/tests/fixtures/names/std.json"),
     whole("names_clashes", "../codegen/tests/fixtures/names/clashes.json"),
@@ -36,6 +40,7 @@ const BUILDS: &[Build] = &[
         operations: Some(&["CreateAppBlock", "DescribeAppBlocks", "DeleteAppBlock"]),
         runtime_path: None,
         paginators: None,
+        unchecked: false,
     },
     whole("two_services_appstream", "../model/appstream-2016-12-01.json"),
     Build {
@@ -48,6 +53,7 @@ const BUILDS: &[Build] = &[
         operations: None,
         runtime_path: Some("crate::reexported::rt"),
         paginators: None,
+        unchecked: false,
     },
     Build {
         paginators: Some("../codegen/tests/fixtures/paging.paginators.json"),
@@ -95,15 +101,23 @@ fn main() {
     println!("cargo:rerun-if-changed={}", java_patterns::CONSTRUCTS);
     let java = java_patterns::write(&out_dir).and_then(|model| {
         let out_file = out_dir.join("java_patterns.rs");
-        awsjson_codegen::Builder::new(model).out_file(out_file).write().map_err(|e| e.to_string())
+        let mut builder = awsjson_codegen::Builder::new(model);
+        // Every construct it lists is checked.
+        builder.on_warning(|_| Err("the Java patterns are all expected to be checked".to_owned()));
+        builder.out_file(out_file).write().map_err(|e| e.to_string())
     });
     if let Err(error) = java {
         eprintln!("error: the Java patterns model: {error}");
         std::process::exit(1);
     }
-    for Build { out, model, operations, runtime_path, paginators } in BUILDS {
+    for Build { out, model, operations, runtime_path, paginators, unchecked } in BUILDS {
         println!("cargo:rerun-if-changed={model}");
         let mut builder = awsjson_codegen::Builder::new(model);
+        if *unchecked {
+            builder.on_warning(|_| Ok(()));
+        } else {
+            builder.on_warning(|_| Err("this model is expected to have none".to_owned()));
+        }
         if let Some(operations) = operations {
             builder.operations(operations.iter().copied());
         }

@@ -2,6 +2,7 @@
 
 use crate::emit::{Decoding, Options, RuntimePath, StructStyle};
 use crate::error::{Error, Problem};
+use crate::warning::{self, Hook, Warning};
 use crate::{emit, ir, model, output, selection};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -27,6 +28,7 @@ pub struct Builder {
     paginators: Option<PathBuf>,
     decoding: Decoding,
     struct_style: StructStyle,
+    on_warning: Option<Hook>,
 }
 
 impl Builder {
@@ -42,7 +44,43 @@ impl Builder {
             paginators: None,
             decoding: Decoding::default(),
             struct_style: StructStyle::default(),
+            on_warning: None,
         }
+    }
+
+    /// What becomes of each warning: a constraint of the model the generator cannot honour (a
+    /// pattern that does not compile, a bound that is no usable number…), which `validate()`
+    /// leaves unchecked while it checks everything else, and which the generated docs name.
+    /// Every call that reads the model gives `hook` each warning. `Err(why)` makes it an error:
+    /// the call fails with [`Error::Invalid`], listing every warning refused with its `why`.
+    ///
+    /// Without a hook, warnings are shown where the person building reads them, and stop
+    /// nothing: in a build script as `cargo:warning=` lines, which cargo prints under the
+    /// package's name (``warning: my-crate@0.1.0: ssm.json: shape `AccountId`: …``), anywhere
+    /// else as `warning:` lines on standard error. [`Builder::check`] also returns them.
+    ///
+    /// ```no_run
+    /// use awsjson_codegen::{Builder, Location};
+    ///
+    /// // build.rs: the one check known to be lost is shown; any other stops the build.
+    /// Builder::new("model/ssm-2014-11-06.json")
+    ///     .on_warning(|warning| match &warning.location {
+    ///         Location::Shape(shape) if shape == "AccountId" => {
+    ///             println!("cargo:warning={warning}");
+    ///             Ok(())
+    ///         }
+    ///         _ => Err("this crate checks every other constraint".to_owned()),
+    ///     })
+    ///     .out_file("src/generated.rs")
+    ///     .write()?;
+    /// # Ok::<(), awsjson_codegen::Error>(())
+    /// ```
+    pub fn on_warning<F>(&mut self, hook: F) -> &mut Self
+    where
+        F: Fn(&Warning) -> Result<(), String> + Send + Sync + 'static,
+    {
+        self.on_warning = Some(Hook(std::sync::Arc::new(hook)));
+        self
     }
 
     /// How code outside the crate builds the generated structs: [`StructStyle::NonExhaustive`]
@@ -156,7 +194,33 @@ impl Builder {
             ir::paginate(&mut service, &paginators, &every_operation)
                 .map_err(|problems| invalid(path, problems))?;
         }
+        self.report(&service.warnings)?;
         Ok((model, service))
+    }
+
+    /// Gives each warning to the hook, or shows it without one; the warnings the hook refuses
+    /// are the error.
+    fn report(&self, warnings: &[Warning]) -> Result<(), Error> {
+        let refused: Vec<Problem> = (warnings.iter())
+            .filter_map(|warning| {
+                let outcome = match &self.on_warning {
+                    Some(Hook(hook)) => hook(warning),
+                    None => {
+                        warning::report_by_default(&source_name(&self.model), warning);
+                        Ok(())
+                    }
+                };
+                let refused = |why: String| {
+                    let message = format!(
+                        "{}; made an error by `Builder::on_warning`: {why}",
+                        warning.message
+                    );
+                    Problem::new(warning.location.clone(), message)
+                };
+                outcome.err().map(refused)
+            })
+            .collect();
+        if refused.is_empty() { Ok(()) } else { Err(invalid(&self.model, refused)) }
     }
 
     fn options(&self) -> Result<Options, Error> {
@@ -168,15 +232,20 @@ impl Builder {
         Ok(Options { runtime, decoding: self.decoding, struct_style: self.struct_style })
     }
 
-    /// Validates the model, or the operations chosen of it, reporting every problem.
+    /// Validates the model, or the operations chosen of it, reporting every problem; the
+    /// summary lists the warnings, which went to [`Builder::on_warning`]'s hook too.
     pub fn check(&self) -> Result<Summary, Error> {
-        let (model, _) = self.prepare()?;
+        let (model, service) = self.prepare()?;
         let mut shapes_by_type = BTreeMap::new();
         for shape in model.shapes.values() {
             let kind = shape.shape_type.clone().unwrap_or_default();
             *shapes_by_type.entry(kind).or_insert(0) += 1;
         }
-        Ok(Summary { operations: model.operations.len(), shapes_by_type })
+        Ok(Summary {
+            operations: model.operations.len(),
+            shapes_by_type,
+            warnings: service.warnings,
+        })
     }
 
     /// The chosen operations without the excluded ones; `None` when the whole model is meant.
@@ -214,7 +283,8 @@ impl Builder {
 }
 
 /// Generates the source for `model` (read from `path`), or for just `operations` of it, naming
-/// the runtime `::awsjson_runtime`.
+/// the runtime `::awsjson_runtime`. Warnings are not reported (the generated docs still name
+/// what is left unchecked): [`Builder`] reports them.
 pub fn generate(
     model: &model::Model,
     path: &Path,
@@ -254,6 +324,8 @@ pub struct Summary {
     pub operations: usize,
     /// Number of shapes of each `type`.
     pub shapes_by_type: BTreeMap<String, usize>,
+    /// What the model asks that the generated code leaves unchecked, with why.
+    pub warnings: Vec<Warning>,
 }
 
 impl fmt::Display for Summary {
@@ -261,7 +333,12 @@ impl fmt::Display for Summary {
         let shapes: usize = self.shapes_by_type.values().sum();
         let by_type: Vec<String> =
             self.shapes_by_type.iter().map(|(kind, count)| format!("{count} {kind}")).collect();
-        write!(f, "ok: {} operations, {shapes} shapes ({})", self.operations, by_type.join(", "))
+        write!(f, "ok: {} operations, {shapes} shapes ({})", self.operations, by_type.join(", "))?;
+        match self.warnings.len() {
+            0 => Ok(()),
+            1 => f.write_str(", with 1 warning"),
+            count => write!(f, ", with {count} warnings"),
+        }
     }
 }
 

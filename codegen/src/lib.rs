@@ -28,11 +28,13 @@ pub mod ir;
 pub mod model;
 mod output;
 mod selection;
+mod warning;
 
 pub use self::builder::{Builder, Summary, check, generate, load_model, subset_json};
 pub use self::emit::{Decoding, StructStyle};
 pub use self::error::{Error, Fix, Location, Problem};
 pub use self::output::write_file;
+pub use self::warning::Warning;
 
 /// The README's build script, compiled as a doctest.
 #[cfg(doctest)]

@@ -76,6 +76,11 @@ fn constraints_fixture() {
     insta::assert_snapshot!(generated_items("constraints.json"));
 }
 
+#[test]
+fn unchecked_fixture() {
+    insta::assert_snapshot!(generated_items("unchecked.json"));
+}
+
 /// With `StructStyle::Literal`, structs are plain (literals and exhaustive patterns may name
 /// them) and have the same constructors and setters; enums and unions stay
 /// `#[non_exhaustive]`, since AWS adds values and members without notice.

@@ -12,6 +12,13 @@ pub mod lints {
     include!(concat!(env!("OUT_DIR"), "/lints.rs"));
 }
 
+/// The unchecked fixture's code (`codegen/tests/fixtures/unchecked.json`, tested in
+/// `tests/unchecked.rs`): constraints the generator cannot check, whose docs say so, here for
+/// the same reason as `lints`.
+pub mod unchecked {
+    include!(concat!(env!("OUT_DIR"), "/unchecked.rs"));
+}
+
 use appstream_types::runtime::Request;
 
 /// The request as it goes on the wire: request line, headers, blank line, body re-indented

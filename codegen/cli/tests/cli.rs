@@ -247,3 +247,38 @@ fn excluding_an_unknown_operation_is_an_error() {
         "error: `model/appstream-2016-12-01.json` has a problem: model: no operation `Nope` in the model to exclude\n"
     );
 }
+
+/// The fixture of `awsjson-codegen`'s corpus of models with constraints it cannot check.
+const UNCHECKED: &str = "codegen/tests/fixtures/warnings/pattern-shared-by-shapes.json";
+
+const UNCHECKED_WARNINGS: &str = "\
+warning: shape `Id`: `pattern` `a(b` is left unchecked: Java's `Pattern` rejects it (an unclosed group)
+warning: shape `OtherId`: `pattern` `a(b` is left unchecked: Java's `Pattern` rejects it (an unclosed group)
+";
+
+#[test]
+fn check_passes_a_model_with_unchecked_constraints_and_warns_of_each() {
+    let output = codegen(&["check", UNCHECKED]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), UNCHECKED_WARNINGS);
+    assert_eq!(
+        stdout(&output),
+        "ok: 1 operations, 4 shapes (1 list, 2 string, 1 structure), with 2 warnings\n"
+    );
+}
+
+#[test]
+fn generate_writes_the_code_and_warns_of_what_it_leaves_unchecked() {
+    let output = codegen(&["generate", UNCHECKED]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), UNCHECKED_WARNINGS);
+    let source = stdout(&output);
+    assert!(source.contains("pub struct GoRequest {"), "{source}");
+    assert!(
+        source.contains(
+            "/// `validate()` leaves `pattern` `a(b` unchecked: Java's `Pattern` rejects it (an \
+             unclosed group)."
+        ),
+        "{source}"
+    );
+}

@@ -21,7 +21,9 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
     let name = ident(rust_name);
     let unknown = ident(UNKNOWN_VARIANT);
     let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), ", an integer enum");
-    let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
+    let extra: Vec<String> =
+        std::iter::once(wire_doc).chain(super::unchecked::shape_lines(shape)).collect();
+    let docs = doc_attrs(docs.as_deref(), &extra);
     // A deprecated enum's own impls name it; they must not warn.
     let allow = deprecated.is_some().then(|| quote! { #[allow(deprecated)] });
     let deprecated = deprecated_attr(deprecated.as_ref());

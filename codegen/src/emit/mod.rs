@@ -16,6 +16,7 @@ mod runtime_path;
 mod service;
 mod structs;
 mod types;
+mod unchecked;
 mod unions;
 mod validate;
 
@@ -231,7 +232,7 @@ pub(crate) fn doc_line(line: &str) -> String {
 }
 
 /// A member's docs, saying its wire name where `locationName` changed it, why its Rust name
-/// has a suffix where it has one, and what `validate` checks of it.
+/// has a suffix where it has one, what `validate` checks of it and what it leaves unchecked.
 fn member_doc_attrs(cx: Context<'_>, member: &crate::ir::Member) -> TokenStream {
     let crate::ir::Member { model_name, wire_name, renamed, docs, .. } = member;
     let written =
@@ -240,8 +241,10 @@ fn member_doc_attrs(cx: Context<'_>, member: &crate::ir::Member) -> TokenStream 
         let taken = taken_note(renamed.as_ref());
         format!("Member {}{}{taken}.", docs::code(model_name), written.unwrap_or_default())
     });
-    let extra: Vec<String> =
-        naming.into_iter().chain(validate::constraints_doc(cx.service, member)).collect();
+    let extra: Vec<String> = (naming.into_iter())
+        .chain(validate::constraints_doc(cx.service, member))
+        .chain(unchecked::member_lines(cx.service, member))
+        .collect();
     doc_attrs(docs.as_deref(), &extra)
 }
 

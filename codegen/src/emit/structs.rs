@@ -23,7 +23,9 @@ pub fn emit(cx: Context<'_>, shape: &Shape, structure: &Structure) -> TokenStrea
     let Structure { members, exception } = structure;
     let name = ident(rust_name);
     let wire_doc = wire_shape_doc(wire_name, renamed.as_ref(), "");
-    let docs = doc_attrs(docs.as_deref(), &[wire_doc]);
+    let extra: Vec<String> =
+        std::iter::once(wire_doc).chain(super::unchecked::shape_lines(shape)).collect();
+    let docs = doc_attrs(docs.as_deref(), &extra);
     let deprecated = deprecated_attr(deprecated.as_ref());
     // Default only where it makes a valid value: no required member.
     let default = members.iter().all(|m| !m.required).then(|| quote! { Default, });

@@ -23,10 +23,11 @@ pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
         constraints: _,
     } = shape;
     let name = ident(rust_name);
-    let docs = doc_attrs(
-        docs.as_deref(),
-        &[wire_shape_doc(wire_name, renamed.as_ref(), ", a union: exactly one member is set")],
-    );
+    let wire_doc =
+        wire_shape_doc(wire_name, renamed.as_ref(), ", a union: exactly one member is set");
+    let extra: Vec<String> =
+        std::iter::once(wire_doc).chain(super::unchecked::shape_lines(shape)).collect();
+    let docs = doc_attrs(docs.as_deref(), &extra);
     let deprecated = deprecated_attr(deprecated.as_ref());
     let allow_deprecated = members
         .iter()

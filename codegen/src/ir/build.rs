@@ -8,7 +8,8 @@ use crate::error::{Fix, Location, Problem};
 use crate::model;
 use std::collections::HashMap;
 
-/// Builds the IR of a whole model, or every problem found in it (not only the first).
+/// Builds the IR of a whole model, with a warning for each constraint it leaves unchecked
+/// ([`Service::warnings`]), or every problem found in it (not only the first).
 pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     let mut problems = Vec::new();
     let protocol = protocol::choose(&model.metadata).map_err(|p| problems.push(p)).ok();
@@ -29,7 +30,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         .map(|(name, shape)| shapes::build(name, shape, &ids, &mut problems))
         .unzip();
     shapes::check_kinds(model, &shapes, &known, &mut problems);
-    let patterns = constraints::build(model, &mut shapes, &known, &mut problems);
+    let (patterns, warnings) = constraints::build(model, &mut shapes, &known);
     nesting::check(&shapes, &mut problems);
     depth::check(&shapes, &mut problems);
     satisfiable::check(&shapes, &mut problems);
@@ -63,6 +64,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             operations,
             shapes,
             patterns,
+            warnings,
         }),
         _ => {
             // Sorted as read: metadata, then operations, then shapes, each by name.

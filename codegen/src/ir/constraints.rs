@@ -1,150 +1,183 @@
-//! The model's constraints on values: `min`/`max` and `pattern`, checked and kept per shape.
+//! The model's constraints on values: `min`/`max` and `pattern`, read per shape.
+//!
+//! A model is never refused for a check: a constraint the generator cannot honour (a pattern
+//! that does not compile, a bound that is no usable number, a `min` above its `max`, a
+//! constraint on a kind of shape that does not take it) is left unchecked, with the reason, and
+//! becomes a [`Warning`]; `validate()` checks everything else.
 
-use super::{Constraints, Pattern, Range, Shape, ShapeKind, ecmascript};
-use crate::error::Problem;
+use super::{Constraints, Pattern, Range, Shape, ShapeKind, Unchecked, pattern};
+use crate::error::Location;
 use crate::model;
-use serde_json::Number;
+use crate::warning::Warning;
+use serde_json::Value;
+use std::collections::HashMap;
 
-/// Reads every shape's constraints into `shapes`, and gives the distinct patterns (which
-/// [`Constraints::pattern`] indexes), in the order shapes first use them.
+/// Reads every shape's constraints into `shapes`. Gives the distinct patterns that compile
+/// (which [`Constraints::pattern`] indexes), in the order shapes first use them, and a warning
+/// for each constraint left unchecked, in the order of the shapes.
 pub(super) fn build(
     model: &model::Model,
     shapes: &mut [Shape],
     known: &[bool],
-    problems: &mut Vec<Problem>,
-) -> Vec<Pattern> {
-    let mut patterns: Vec<Pattern> = Vec::new();
+) -> (Vec<Pattern>, Vec<Warning>) {
+    let mut patterns = Patterns::default();
+    let mut warnings = Vec::new();
     for (shape, known) in shapes.iter_mut().zip(known) {
         let Some(source) = model.shapes.get(&shape.wire_name) else { continue };
         if !known {
             continue;
         }
-        let name = shape.wire_name.clone();
-        let mut problem = |message: String| problems.push(Problem::shape(&name, message));
-        shape.constraints = constraints(&shape.kind, source, &mut patterns, &mut problem);
+        shape.constraints = constraints(&shape.kind, source, &mut patterns);
+        warnings.extend(shape.constraints.unchecked.iter().map(|unchecked| {
+            Warning::new(Location::Shape(shape.wire_name.clone()), unchecked.to_string())
+        }));
     }
-    patterns
+    (patterns.compiled, warnings)
 }
 
-fn constraints(
-    kind: &ShapeKind,
-    shape: &model::Shape,
-    patterns: &mut Vec<Pattern>,
-    problem: &mut dyn FnMut(String),
-) -> Constraints {
-    let (min, max) = (shape.min.as_ref(), shape.max.as_ref());
+/// The patterns read so far: each source once, compiled or refused with why.
+#[derive(Default)]
+struct Patterns {
+    compiled: Vec<Pattern>,
+    seen: HashMap<String, Result<usize, pattern::Refusal>>,
+}
+
+impl Patterns {
+    /// The index of `source` among the compiled patterns, added (translated and compiled) if
+    /// new; `Err` says why it cannot be checked.
+    fn index(&mut self, source: &str) -> Result<usize, pattern::Refusal> {
+        if let Some(seen) = self.seen.get(source) {
+            return seen.clone();
+        }
+        let compiled = pattern::translate(source).map(|ecmascript| {
+            self.compiled.push(Pattern { source: source.to_owned(), ecmascript });
+            self.compiled.len() - 1
+        });
+        self.seen.insert(source.to_owned(), compiled.clone());
+        compiled
+    }
+}
+
+fn constraints(kind: &ShapeKind, shape: &model::Shape, patterns: &mut Patterns) -> Constraints {
     let mut built = Constraints::default();
-    let bounded = min.is_some() || max.is_some();
+    let unchecked = &mut built.unchecked;
     match kind {
-        ShapeKind::String | ShapeKind::Blob | ShapeKind::List { .. } | ShapeKind::Map { .. }
-            if bounded =>
-        {
-            let min = min.and_then(|min| length("min", min, problem));
-            let max = max.and_then(|max| length("max", max, problem));
-            ordered(min, max, problem);
-            built.length = Some((min, max));
+        ShapeKind::String | ShapeKind::Blob | ShapeKind::List { .. } | ShapeKind::Map { .. } => {
+            let (min, max) = bounds(shape, Value::as_u64, LENGTH, unchecked);
+            built.length = (min.is_some() || max.is_some()).then_some((min, max));
         }
-        ShapeKind::Integer | ShapeKind::Long if bounded => {
-            let min = min.and_then(|min| integer("min", min, problem));
-            let max = max.and_then(|max| integer("max", max, problem));
-            ordered(min, max, problem);
-            built.range = Some(Range::Integer { min, max });
+        ShapeKind::Integer | ShapeKind::Long => {
+            let (min, max) = bounds(shape, Value::as_i64, WHOLE, unchecked);
+            built.range = (min.is_some() || max.is_some()).then_some(Range::Integer { min, max });
         }
-        ShapeKind::Float | ShapeKind::Double if bounded => {
-            let min = min.and_then(|min| float("min", min, problem));
-            let max = max.and_then(|max| float("max", max, problem));
-            ordered(min, max, problem);
-            built.range = Some(Range::Float { min, max });
+        ShapeKind::Float | ShapeKind::Double => {
+            let (min, max) = bounds(shape, Value::as_f64, NUMBER, unchecked);
+            built.range = (min.is_some() || max.is_some()).then_some(Range::Float { min, max });
         }
-        // An enum's values are what the model lists; its length and pattern say nothing more.
+        // An enum's values are what the model lists; its bounds and pattern say nothing more.
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {}
-        _ if bounded => problem(format!(
-            "has `min` or `max`, which only strings, blobs, lists, maps and numbers take, and it is a {}",
-            kind_name(kind)
-        )),
-        _ => {}
-    }
-    match (&shape.pattern, kind) {
-        (None, _) | (Some(_), ShapeKind::Enum(_)) => {}
-        (Some(source), ShapeKind::String) => {
-            built.pattern = pattern(source, patterns).map_err(problem).ok();
+        _ => {
+            let settings: Vec<(String, String)> = [("min", &shape.min), ("max", &shape.max)]
+                .into_iter()
+                .filter_map(|(key, value)| Some((key.to_owned(), value.as_ref()?.to_string())))
+                .collect();
+            if !settings.is_empty() {
+                let reason = format!(
+                    "only strings, blobs, lists, maps and numbers take `min` and `max`, and \
+                     this shape is {}",
+                    kind_name(kind)
+                );
+                unchecked.push(Unchecked { settings, reason, detail: None });
+            }
         }
-        (Some(_), _) => problem(format!(
-            "has a `pattern`, which only strings take, and it is a {}",
-            kind_name(kind)
-        )),
     }
+    let Some(pattern) = &shape.pattern else { return built };
+    let setting = vec![("pattern".to_owned(), written(pattern))];
+    let (reason, detail) = match (pattern, kind) {
+        (_, ShapeKind::Enum(_)) => return built,
+        (Value::String(source), ShapeKind::String) => match patterns.index(source) {
+            Ok(index) => {
+                built.pattern = Some(index);
+                return built;
+            }
+            Err(refusal) => (refusal.reason().to_owned(), Some(refusal.detail().to_owned())),
+        },
+        (_, ShapeKind::String) => ("it is not a string".to_owned(), None),
+        (_, kind) => {
+            let reason =
+                format!("only strings take a `pattern`, and this shape is {}", kind_name(kind));
+            (reason, None)
+        }
+    };
+    built.unchecked.push(Unchecked { settings: setting, reason, detail });
     built
 }
 
-/// A `min` above its `max` is a problem: no value could be valid.
-fn ordered<T: PartialOrd + std::fmt::Display>(
-    min: Option<T>,
-    max: Option<T>,
-    problem: &mut dyn FnMut(String),
-) {
-    if let Some((min, max)) = min.zip(max).filter(|(min, max)| min > max) {
-        problem(format!("`min` {min} is more than `max` {max}, so no value is valid"));
-    }
-}
+const LENGTH: &str = "it is not a length (a whole number, at least 0)";
+const WHOLE: &str = "it is not a whole number in i64's range";
+const NUMBER: &str = "it is not a number";
 
-/// The index of `source` among `patterns`, added (translated and compiled) if new.
-fn pattern(source: &str, patterns: &mut Vec<Pattern>) -> Result<usize, String> {
-    if let Some(index) = patterns.iter().position(|known| known.source == source) {
-        return Ok(index);
-    }
-    let refused = |why: String| {
-        format!("`pattern` `{source}` is not a regular expression the generator can check ({why})")
+/// A shape's `min` and `max`, each read by `read`. A bound it cannot read is left unchecked
+/// (`unreadable` says why); so are both bounds when `min` is above `max`: checking them would
+/// refuse every value, and nothing says which of the two the model got wrong.
+fn bounds<T: PartialOrd + Copy>(
+    shape: &model::Shape,
+    read: fn(&Value) -> Option<T>,
+    unreadable: &str,
+    unchecked: &mut Vec<Unchecked>,
+) -> (Option<T>, Option<T>) {
+    let mut bound = |key: &str, value: Option<&Value>| {
+        let value = value?;
+        let bound = read(value);
+        if bound.is_none() {
+            let settings = vec![(key.to_owned(), value.to_string())];
+            unchecked.push(Unchecked { settings, reason: unreadable.to_owned(), detail: None });
+        }
+        bound
     };
-    let ecmascript = ecmascript::translate(source).map_err(refused)?;
-    ecmascript::compiles(&ecmascript).map_err(refused)?;
-    patterns.push(Pattern { source: source.to_owned(), ecmascript });
-    Ok(patterns.len() - 1)
-}
-
-/// A length bound: a whole number, not negative.
-fn length(which: &str, bound: &Number, problem: &mut dyn FnMut(String)) -> Option<u64> {
-    let value = bound.as_u64();
-    if value.is_none() {
-        problem(format!("`{which}` {bound} is not a length (a whole number, at least 0)"));
+    let (min, max) = (bound("min", shape.min.as_ref()), bound("max", shape.max.as_ref()));
+    match (min, max, &shape.min, &shape.max) {
+        (Some(low), Some(high), Some(min), Some(max)) if low > high => {
+            unchecked.push(Unchecked {
+                settings: vec![
+                    ("min".to_owned(), min.to_string()),
+                    ("max".to_owned(), max.to_string()),
+                ],
+                reason: "`min` is more than `max`, so no value would be valid".to_owned(),
+                detail: None,
+            });
+            (None, None)
+        }
+        _ => (min, max),
     }
-    value
 }
 
-fn integer(which: &str, bound: &Number, problem: &mut dyn FnMut(String)) -> Option<i64> {
-    let value = bound.as_i64();
-    if value.is_none() {
-        problem(format!(
-            "`{which}` {bound} of an integer shape is not a whole number in i64's range"
-        ));
+/// A pattern as the model writes it: a string as itself, anything else as its JSON text. (Bounds
+/// are always JSON text: `-1`, `"1"`.)
+fn written(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
     }
-    value
 }
 
-fn float(which: &str, bound: &Number, problem: &mut dyn FnMut(String)) -> Option<f64> {
-    let value = bound.as_f64();
-    if value.is_none() {
-        problem(format!("`{which}` {bound} is not a number"));
-    }
-    value
-}
-
+/// The kind of shape, with its article: "a structure", "an integer".
 fn kind_name(kind: &ShapeKind) -> &'static str {
     match kind {
-        ShapeKind::Structure(_) => "structure",
-        ShapeKind::Union(_) => "union",
-        ShapeKind::Document => "document",
-        ShapeKind::Enum(_) => "string enum",
-        ShapeKind::IntEnum(_) => "integer enum",
-        ShapeKind::List { .. } => "list",
-        ShapeKind::Map { .. } => "map",
-        ShapeKind::String => "string",
-        ShapeKind::Integer => "integer",
-        ShapeKind::Long => "long",
-        ShapeKind::Float => "float",
-        ShapeKind::Double => "double",
-        ShapeKind::Boolean => "boolean",
-        ShapeKind::Blob => "blob",
-        ShapeKind::Timestamp(_) => "timestamp",
+        ShapeKind::Structure(_) => "a structure",
+        ShapeKind::Union(_) => "a union",
+        ShapeKind::Document => "a document",
+        ShapeKind::Enum(_) => "a string enum",
+        ShapeKind::IntEnum(_) => "an integer enum",
+        ShapeKind::List { .. } => "a list",
+        ShapeKind::Map { .. } => "a map",
+        ShapeKind::String => "a string",
+        ShapeKind::Integer => "an integer",
+        ShapeKind::Long => "a long",
+        ShapeKind::Float => "a float",
+        ShapeKind::Double => "a double",
+        ShapeKind::Boolean => "a boolean",
+        ShapeKind::Blob => "a blob",
+        ShapeKind::Timestamp(_) => "a timestamp",
     }
 }

@@ -8,7 +8,6 @@ mod build;
 mod constraints;
 mod cycles;
 mod depth;
-mod ecmascript;
 mod endpoint;
 pub mod naming;
 mod nesting;
@@ -21,6 +20,8 @@ mod shapes;
 pub use self::build::build;
 pub use self::depth::MAX_TYPE_DEPTH;
 pub use self::paginate::paginate;
+
+use crate::warning::{Warning, one_line};
 
 /// Index of a shape in [`Service::shapes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,6 +48,9 @@ pub struct Service {
     pub shapes: Vec<Shape>,
     /// The distinct `pattern`s of the model, which [`Constraints::pattern`] indexes.
     pub patterns: Vec<Pattern>,
+    /// What the generator cannot honour and leaves out, one per shape and constraint (each
+    /// shape's [`Constraints::unchecked`]), in the order of the shapes.
+    pub warnings: Vec<Warning>,
 }
 
 impl Service {
@@ -188,11 +192,63 @@ pub struct Constraints {
     pub range: Option<Range>,
     /// A string's pattern: an index into [`Service::patterns`].
     pub pattern: Option<usize>,
+    /// What the model asks of the values that the generator cannot check: left out of
+    /// `validate()`, said in the docs and by a [`Warning`] each.
+    pub unchecked: Vec<Unchecked>,
 }
 
 impl Constraints {
+    /// Whether nothing is checked (unchecked constraints are not).
     pub fn is_empty(&self) -> bool {
         self.length.is_none() && self.range.is_none() && self.pattern.is_none()
+    }
+}
+
+/// Constraints of a shape that `validate()` leaves unchecked, and why: a pattern that does not
+/// compile, a bound that is no usable number, a `min` above its `max`, a constraint on a kind
+/// of shape that does not take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unchecked {
+    /// The model's keys and their values as written: `("pattern", "a(b")`, `("min", "-1")`;
+    /// a value that is no string or number as its JSON text (`("min", "\"1\"")`).
+    pub settings: Vec<(String, String)>,
+    /// Why, in the generator's words: "Java's `Pattern` rejects it".
+    pub reason: String,
+    /// What it is about in the model's text, where there is something to say: "an unclosed
+    /// group".
+    pub detail: Option<String>,
+}
+
+impl Unchecked {
+    /// `` `pattern` `a(b` `` or `` `min` `10` and `max` `5` ``, each value written by `code`.
+    pub fn settings_text(&self, code: impl Fn(&str) -> String) -> String {
+        let settings: Vec<String> =
+            (self.settings.iter()).map(|(key, value)| format!("`{key}` {}", code(value))).collect();
+        settings.join(" and ")
+    }
+
+    /// `is` or `are`, as [`Unchecked::settings_text`] has one setting or more.
+    pub fn verb(&self) -> &'static str {
+        if self.settings.len() > 1 { "are" } else { "is" }
+    }
+
+    /// The reason with the detail in parentheses, the detail written by `text`.
+    pub fn reason_text(&self, text: impl Fn(&str) -> String) -> String {
+        match &self.detail {
+            Some(detail) => format!("{} ({})", self.reason, text(detail)),
+            None => self.reason.clone(),
+        }
+    }
+}
+
+/// The warning's message: ``"`pattern` `a(b` is left unchecked: it is … (Unbalanced parenthesis)"``,
+/// on one line whatever the model's text holds.
+impl std::fmt::Display for Unchecked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = |value: &str| format!("`{}`", one_line(value));
+        let settings = self.settings_text(code);
+        let reason = self.reason_text(one_line);
+        write!(f, "{settings} {} left unchecked: {reason}", self.verb())
     }
 }
 

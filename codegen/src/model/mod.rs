@@ -15,7 +15,7 @@ pub use self::subset::{reachable_shapes, subset};
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use serde_json::{Number, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Keys this mirror does not model, kept verbatim.
@@ -173,12 +173,14 @@ pub struct Shape {
     /// Strings for string enums, integers for integer enums; `ir` checks which.
     #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Vec<Value>>,
+    /// `min`, `max` and `pattern` are kept whatever they hold: one the generator cannot check
+    /// leaves the value unchecked with a warning (`ir` decides), and never refuses the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<Number>,
+    pub min: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<Number>,
+    pub max: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<String>,
+    pub pattern: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp_format: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -170,7 +170,7 @@ impl Emitter {
                     Some(number) => (format!("(?:\\{number})"), true),
                     None => {
                         return Err(Refusal::no_equivalent(format!(
-                            "the back-reference `\\{index}` may name a group that has not matched, \
+                            "the back-reference `\\{index}` to a group that may not have matched, \
                              which Java fails and ECMAScript matches as empty"
                         )));
                     }

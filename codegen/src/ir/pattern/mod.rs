@@ -27,10 +27,10 @@ mod tests;
 
 /// Why a pattern cannot be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Refusal {
+pub enum Refusal {
     /// Java's `Pattern` does not compile it: what is wrong.
     Invalid(String),
-    /// A construct that no ECMAScript regular expression can mean exactly: why.
+    /// It uses a construct that no ECMAScript regular expression can mean exactly: why.
     NoEquivalent(String),
 }
 
@@ -42,24 +42,41 @@ impl Refusal {
     fn no_equivalent(why: impl Into<String>) -> Refusal {
         Refusal::NoEquivalent(why.into())
     }
-}
 
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// The kind of refusal, in the generator's words.
+    pub fn reason(&self) -> &'static str {
         match self {
-            Refusal::Invalid(what) => write!(f, "Java's `Pattern` rejects it: {what}"),
-            Refusal::NoEquivalent(why) => f.write_str(why),
+            Refusal::Invalid(_) => "Java's `Pattern` rejects it",
+            Refusal::NoEquivalent(_) => "no ECMAScript regular expression means exactly the same",
+        }
+    }
+
+    /// What in the pattern it is about, which quotes the pattern.
+    pub fn detail(&self) -> &str {
+        match self {
+            Refusal::Invalid(detail) | Refusal::NoEquivalent(detail) => detail,
         }
     }
 }
 
+/// The reason with its detail: "Java's `Pattern` rejects it (an unclosed group)".
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.reason(), self.detail())
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// The ECMAScript (`u` mode) regular expression that matches what the Java `pattern` matches;
 /// `Err` says why there is none. What it returns compiles.
-pub fn translate(pattern: &str) -> Result<String, String> {
-    let node = parse::parse(pattern).map_err(|refusal| refusal.to_string())?;
-    let ecmascript = emit::emit(&node).map_err(|refusal| refusal.to_string())?;
+pub fn translate(pattern: &str) -> Result<String, Refusal> {
+    let node = parse::parse(pattern)?;
+    let ecmascript = emit::emit(&node)?;
     regress::Regex::with_flags(&ecmascript, "u").map_err(|error| {
-        format!("its ECMAScript form `{ecmascript}` does not compile ({error})")
+        Refusal::no_equivalent(format!(
+            "its ECMAScript form `{ecmascript}` does not compile: {error}"
+        ))
     })?;
     Ok(ecmascript)
 }

@@ -40,7 +40,7 @@ pub(super) fn property(name: &str, case_insensitive: bool) -> Result<CharSet, Re
 }
 
 fn block(name: &str) -> Refusal {
-    Refusal::no_equivalent(format!("the Unicode block `{name}` has no ECMAScript equivalent"))
+    Refusal::no_equivalent(format!("the Unicode block `{name}`"))
 }
 
 /// `\p{IsLatin}`, `\p{sc=Latin}`: ECMAScript's `Script=`, which takes the same names where they

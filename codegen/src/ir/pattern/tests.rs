@@ -67,48 +67,63 @@ fn java_constructs_become_ecmascript() {
 #[test]
 fn what_cannot_be_translated_says_why() {
     let cases = [
-        (r"a(b", "Java's `Pattern` rejects it: an unclosed group"),
-        (r"[a-", "Java's `Pattern` rejects it: an unclosed class"),
+        (r"a(b", "Java's `Pattern` rejects it (an unclosed group)"),
+        (r"[a-", "Java's `Pattern` rejects it (an unclosed class)"),
         (
             r"x{2,1}",
-            "Java's `Pattern` rejects it: the repetition `{2,1}`, whose maximum is below its minimum",
+            "Java's `Pattern` rejects it (the repetition `{2,1}`, whose maximum is below its minimum)",
         ),
-        (r"*a", "Java's `Pattern` rejects it: a dangling `*`"),
-        (r"a{", "Java's `Pattern` rejects it: a `{` that starts no repetition"),
-        (r"\y", "Java's `Pattern` rejects it: `\\y`, an escape Java does not know"),
+        (r"*a", "Java's `Pattern` rejects it (a dangling `*`)"),
+        (r"a{", "Java's `Pattern` rejects it (a `{` that starts no repetition)"),
+        (r"\y", "Java's `Pattern` rejects it (`\\y`, an escape Java does not know)"),
         (
             r"\p{Foo}",
-            "Java's `Pattern` rejects it: `\\p{Foo}` names no character property Java knows",
+            "Java's `Pattern` rejects it (`\\p{Foo}` names no character property Java knows)",
         ),
         (
             r"[b-a]",
-            "Java's `Pattern` rejects it: a class range whose end comes before its start, or is no character",
+            "Java's `Pattern` rejects it (a class range whose end comes before its start, or is no character)",
         ),
-        (r"\X", "`\\X` (a grapheme cluster) has no ECMAScript equivalent"),
-        (r"\p{InGreek}", "the Unicode block `Greek` has no ECMAScript equivalent"),
+        (
+            r"\X",
+            "no ECMAScript regular expression means exactly the same (`\\X`, a grapheme cluster)",
+        ),
+        (
+            r"\p{InGreek}",
+            "no ECMAScript regular expression means exactly the same (the Unicode block `Greek`)",
+        ),
         (
             r"(?iu)é",
-            "`(?iu)` folds case as Java's `Character.toUpperCase` and `toLowerCase` do, which ECMAScript does not",
+            "no ECMAScript regular expression means exactly the same (`(?iu)`, which folds case as Java's `Character.toUpperCase` and `toLowerCase` do)",
         ),
-        (r"(?U)\w", "`(?U)` (Unicode character classes) has no ECMAScript equivalent"),
+        (
+            r"(?U)\w",
+            "no ECMAScript regular expression means exactly the same (`(?U)`, Unicode character classes)",
+        ),
         (
             r"(a)?b\1",
-            "the back-reference `\\1` may name a group that has not matched, which Java fails and ECMAScript matches as empty",
+            "no ECMAScript regular expression means exactly the same (the back-reference `\\1` to a group that may not have matched, which Java fails and ECMAScript matches as empty)",
         ),
         (
             r"(?<=a+)b",
-            "a look-behind has no obvious maximum length, and Java refuses some such and bounds others by rules of its own",
+            "no ECMAScript regular expression means exactly the same (a look-behind of no obvious maximum length, which Java refuses or bounds by rules of its own)",
         ),
     ];
     for (java, why) in cases {
-        assert_eq!(translate(java), Err(why.to_owned()), "{java}");
+        assert_eq!(
+            translate(java).map_err(|refusal| refusal.to_string()),
+            Err(why.to_owned()),
+            "{java}"
+        );
     }
     let nested = format!("{}a{}", "(".repeat(100), ")".repeat(100));
     assert!(translate(&nested).is_ok());
     for deep in [format!("{}a{}", "(".repeat(101), ")".repeat(101)), "[".repeat(100_000)] {
         assert_eq!(
-            translate(&deep),
-            Err("it nests groups and classes more than 100 deep, which is not checked".to_owned())
+            translate(&deep).map_err(|refusal| refusal.to_string()),
+            Err("no ECMAScript regular expression means exactly the same (groups and classes \
+                 nested more than 100 deep, which are not read)"
+                .to_owned())
         );
     }
 }

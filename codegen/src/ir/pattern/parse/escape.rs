@@ -18,7 +18,7 @@ impl Parser {
             Escape::BackReference(index) => {
                 if self.flags.case_insensitive {
                     return Err(Refusal::no_equivalent(
-                        "Java compares a back-reference under `(?i)` ignoring case, which ECMAScript does not",
+                        "a back-reference under `(?i)`, which Java compares ignoring case",
                     ));
                 }
                 Node::BackReference(index)
@@ -53,17 +53,15 @@ impl Parser {
             'A' | 'G' => outside(Escape::Assertion(Assertion::InputStart)),
             'z' => outside(Escape::Assertion(Assertion::InputEnd)),
             'Z' => outside(Escape::Assertion(Assertion::FinalTerminator { unix_lines })),
-            'b' if self.chars.get(self.pos) == Some(&'{') => Err(Refusal::no_equivalent(
-                "`\\b{g}` (a grapheme cluster boundary) has no ECMAScript equivalent",
-            )),
+            'b' if self.chars.get(self.pos) == Some(&'{') => {
+                Err(Refusal::no_equivalent("`\\b{g}`, a grapheme cluster boundary"))
+            }
             'b' => outside(Escape::Assertion(Assertion::WordBoundary { negated: false })),
             'B' => outside(Escape::Assertion(Assertion::WordBoundary { negated: true })),
             'R' => outside(Escape::LineBreak),
-            'X' if !in_class => Err(Refusal::no_equivalent(
-                "`\\X` (a grapheme cluster) has no ECMAScript equivalent",
-            )),
+            'X' if !in_class => Err(Refusal::no_equivalent("`\\X`, a grapheme cluster")),
             'N' => Err(Refusal::no_equivalent(
-                "`\\N{…}` (a character by its Unicode name) is not resolved here",
+                "`\\N{…}`, a character by its Unicode name, which is not resolved here",
             )),
             'd' => set(digits()),
             'D' => set(digits().complement()),

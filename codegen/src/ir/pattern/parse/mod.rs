@@ -282,7 +282,7 @@ impl Parser {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(Refusal::no_equivalent(format!(
-                "it nests groups and classes more than {MAX_DEPTH} deep, which is not checked"
+                "groups and classes nested more than {MAX_DEPTH} deep, which are not read"
             )));
         }
         Ok(())
@@ -398,9 +398,7 @@ impl Parser {
                 'x' => &mut self.flags.comments,
                 'U' => &mut self.flags.unicode_classes,
                 'c' => {
-                    return Err(Refusal::no_equivalent(
-                        "`(?c)` (canonical equivalence) has no ECMAScript equivalent",
-                    ));
+                    return Err(Refusal::no_equivalent("`(?c)`, canonical equivalence"));
                 }
                 _ => break,
             };
@@ -413,13 +411,11 @@ impl Parser {
         }
         if self.flags.unicode_case && self.flags.case_insensitive {
             return Err(Refusal::no_equivalent(
-                "`(?iu)` folds case as Java's `Character.toUpperCase` and `toLowerCase` do, which ECMAScript does not",
+                "`(?iu)`, which folds case as Java's `Character.toUpperCase` and `toLowerCase` do",
             ));
         }
         if self.flags.unicode_classes {
-            return Err(Refusal::no_equivalent(
-                "`(?U)` (Unicode character classes) has no ECMAScript equivalent",
-            ));
+            return Err(Refusal::no_equivalent("`(?U)`, Unicode character classes"));
         }
         Ok(())
     }
@@ -438,12 +434,12 @@ fn look_behind(body: &Node) -> Result<(), Refusal> {
     };
     if body.longest().is_none() || body.contains(&repeats_more) {
         return Err(Refusal::no_equivalent(
-            "a look-behind has no obvious maximum length, and Java refuses some such and bounds others by rules of its own",
+            "a look-behind of no obvious maximum length, which Java refuses or bounds by rules of its own",
         ));
     }
     if body.contains(&|node| matches!(node, Node::Atomic(_) | Node::BackReference(_))) {
         return Err(Refusal::no_equivalent(
-            "ECMAScript matches a look-behind backwards, which an atomic group, a possessive quantifier or a back-reference in it does not survive",
+            "a look-behind holding an atomic group, a possessive quantifier or a back-reference, which ECMAScript matches backwards",
         ));
     }
     Ok(())

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The generator over a botocore release, a count anyone can run again:
+#
+#   bash tests/botocore/check-release.sh [--version 1.44.18] [--compile] [--dir DIR]
+#
+# downloads botocore with pip (the latest release unless --version says), takes the latest API
+# version of every service whose model offers `json` or `smithy-rpc-v2-cbor`, runs
+# `codegen check` on each (event-stream operations left out) and prints how many pass, pass with
+# warnings or are refused, with every refusal and every warning. `--compile` also generates the
+# code of every model that passes and builds it with RUSTFLAGS=-D warnings, saying how long it
+# took. Files go to DIR (default: target/botocore in the checkout).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+target=${CARGO_TARGET_DIR:-$root/target}
+workdir=$target/botocore
+args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --version) args+=(--version "${2:?--version needs a botocore release}"); shift 2 ;;
+    --compile) args+=(--compile); shift ;;
+    --dir) workdir=${2:?--dir needs a directory}; shift 2 ;;
+    -h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "check-release.sh: unknown argument \`$1\` (see --help)" >&2; exit 2 ;;
+  esac
+done
+python3 -m pip --version >/dev/null 2>&1 || {
+  echo "check-release.sh: needs pip (\`python3 -m pip\`), which fetches botocore" >&2
+  exit 1
+}
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p awsjson-cli
+mkdir -p "$workdir"
+workdir=$(cd "$workdir" && pwd)
+exec python3 "$root/tests/botocore/survey.py" --codegen "$target/debug/codegen" --root "$root" \
+  --workdir "$workdir" "${args[@]}"
