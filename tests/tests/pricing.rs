@@ -6,20 +6,22 @@ use awsjson_runtime::{Document, Operation, Validate as _, items};
 use serde_json::json;
 use wire_tests::pricing::*;
 
-/// A page of two products as the service sends it: each product is JSON text in a string.
+/// A page of two products as the service sends it: each product is JSON text in a string,
+/// its keys in the service's order.
 const PAGE: &str = concat!(
     r#"{"FormatVersion":"aws_v1","PriceList":["#,
-    r#""{\"product\":{\"productFamily\":\"Storage\",\"sku\":\"A1\"},\"serviceCode\":\"AmazonEC2\"}","#,
+    r#""{\"serviceCode\":\"AmazonEC2\",\"product\":{\"sku\":\"A1\",\"productFamily\":\"Storage\"}}","#,
     r#""[1,2.5,null]"],"NextToken":"t"}"#
 );
 
 fn products() -> Vec<Document> {
     vec![
-        json!({"product": {"productFamily": "Storage", "sku": "A1"}, "serviceCode": "AmazonEC2"}),
+        json!({"serviceCode": "AmazonEC2", "product": {"sku": "A1", "productFamily": "Storage"}}),
         json!([1, 2.5, null]),
     ]
 }
 
+/// Read as documents, written back as the same text: keys in the order they came in.
 #[test]
 fn a_price_list_reads_as_documents_and_is_written_as_it_came() {
     let output = GetProducts::parse_response(200, &[], PAGE.as_bytes()).unwrap();
