@@ -16,10 +16,10 @@ pub mod features {
 
 mod bench {
     use crate::features::{Measure, MeasureInput};
-    use appstream_types::runtime::{self, Operation};
+    use appstream_types::runtime;
     use serde::de::IgnoredAny;
     use serde_json::Value;
-    use wire_tests::bench::{Subject, Timings, line, run};
+    use wire_tests::bench::{Subject, Timings, decode, line, run};
     use wire_tests::bodies;
     use wire_tests::pricing::GetProducts;
 
@@ -63,16 +63,6 @@ mod bench {
     fn report(subjects: &[Timings], baseline: &Timings) {
         for subject in subjects {
             println!("  {}", line(subject, baseline));
-        }
-    }
-
-    fn decode<O: Operation>(body: &[u8]) -> O::Output
-    where
-        O::Error: std::fmt::Debug,
-    {
-        match O::parse_response(200, &[], body) {
-            Ok(output) => output,
-            Err(error) => panic!("{} body does not decode: {error:?}", O::NAME),
         }
     }
 }
