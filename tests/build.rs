@@ -1,6 +1,6 @@
 // Generates the fixture models, three operations of the latest AppStream model, two services
-// side by side (AppStream and DynamoDB) and the deepest models the generator accepts, so that
-// the tests in tests/ prove their code compiles and behaves.
+// side by side (AppStream and DynamoDB), AWS Pricing and the deepest models the generator
+// accepts, so that the tests in tests/ prove their code compiles and behaves.
 
 #[path = "build/deepest.rs"]
 mod deepest;
@@ -59,10 +59,15 @@ const BUILDS: &[Build] = &[
         paginators: Some("../codegen/tests/fixtures/paging.paginators.json"),
         ..whole("paging", "../codegen/tests/fixtures/paging.json")
     },
+    // AWS Pricing: its price lists are lists of `jsonvalue` strings.
+    Build {
+        paginators: Some("models/pricing-2017-10-15.paginators.json"),
+        ..whole("pricing", "models/pricing-2017-10-15.json")
+    },
 ];
 
-/// For the round-trip property test: every operation's input and output type of a model of
-/// appstream-types, as `(wire shape name, check::<Type>)` entries, in `module` of the crate.
+/// For the round-trip property test: every operation's input and output type of a model, as
+/// `(wire shape name, check::<Type>)` entries, the types named under `module`.
 fn round_trip_registry(model: &str, module: &str) -> Result<String, String> {
     let model =
         awsjson_codegen::load_model(std::path::Path::new(model)).map_err(|e| e.to_string())?;
@@ -72,8 +77,7 @@ fn round_trip_registry(model: &str, module: &str) -> Result<String, String> {
         for shape in [operation.input, operation.output].into_iter().flatten() {
             let shape = service.shape(shape);
             let (wire, rust) = (&shape.wire_name, shape.rust_name.trim_start_matches("r#"));
-            entries
-                .push_str(&format!("    ({wire:?}, check::<appstream_types{module}::{rust}>),\n"));
+            entries.push_str(&format!("    ({wire:?}, check::<{module}::{rust}>),\n"));
         }
     }
     Ok(format!("&[\n{entries}]\n"))
@@ -82,8 +86,14 @@ fn round_trip_registry(model: &str, module: &str) -> Result<String, String> {
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let registries = [
-        ("round_trip_root", "../model/appstream-2016-12-01.json", ""),
-        ("round_trip_latest", "../model/appstream-2016-12-01.latest.json", "::latest"),
+        ("round_trip_root", "../model/appstream-2016-12-01.json", "appstream_types"),
+        (
+            "round_trip_latest",
+            "../model/appstream-2016-12-01.latest.json",
+            "appstream_types::latest",
+        ),
+        ("round_trip_features", "../codegen/tests/fixtures/features.json", "features"),
+        ("round_trip_pricing", "models/pricing-2017-10-15.json", "wire_tests::pricing"),
     ];
     for (out, model, module) in registries {
         let written = round_trip_registry(model, module).and_then(|registry| {

@@ -84,6 +84,8 @@ fn botocores_paginators_fit_their_models() {
         ("tests/models", "dynamodb-2012-08-10", 6),
         ("tests/models", "sqs-2012-11-05", 2),
         ("tests/models", "secretsmanager-2017-10-17", 2),
+        // GetProducts pages through a list of `jsonvalue` strings.
+        ("tests/models", "pricing-2017-10-15", 4),
     ];
     for (directory, model, paginated) in models {
         let directory = workspace.join(directory);

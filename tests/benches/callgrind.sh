@@ -15,7 +15,9 @@ count() {
     "$binary" "$1" 1 2>&1 | sed -n 's/.*Collected : //p'
 }
 declare -A counts
-for subject in ignored-fleets decode-fleets ignored-sessions decode-sessions value-encode-fleets encode-fleets serde-encode-fleets; do
+for subject in ignored-fleets decode-fleets ignored-sessions decode-sessions value-encode-fleets \
+  encode-fleets serde-encode-fleets value-decode-fleets ignored-products decode-products \
+  encode-products ignored-documents value-decode-documents value-encode-documents; do
   counts[$subject]=$(count "$subject")
 done
 row() { awk -v a="$2" -v b="$3" -v name="$1" 'BEGIN { printf "%-34s %12d instructions  %5.2fx\n", name, a, a / b }'; }
@@ -26,3 +28,10 @@ row "  IgnoredAny, same body" "${counts[ignored-sessions]}" "${counts[ignored-se
 row "encode the 1000-fleet output" "${counts[encode-fleets]}" "${counts[value-encode-fleets]}"
 row "  the same through serde_json" "${counts[serde-encode-fleets]}" "${counts[value-encode-fleets]}"
 row "  serde_json::Value encode" "${counts[value-encode-fleets]}" "${counts[value-encode-fleets]}"
+row "Value decode, the fleets body" "${counts[value-decode-fleets]}" "${counts[ignored-fleets]}"
+row "decode GetProducts, 100 products" "${counts[decode-products]}" "${counts[ignored-products]}"
+row "  IgnoredAny, same body" "${counts[ignored-products]}" "${counts[ignored-products]}"
+row "  encode it" "${counts[encode-products]}" "${counts[ignored-products]}"
+row "Value decode, 100 products" "${counts[value-decode-documents]}" "${counts[ignored-documents]}"
+row "  IgnoredAny, same body" "${counts[ignored-documents]}" "${counts[ignored-documents]}"
+row "  Value encode" "${counts[value-encode-documents]}" "${counts[ignored-documents]}"

@@ -9,9 +9,12 @@ use serde::de::IgnoredAny;
 use std::hint::black_box;
 use std::process::ExitCode;
 use wire_tests::bodies;
+use wire_tests::pricing::GetProducts;
 
 const SUBJECTS: &str = "decode-fleets, decode-sessions, ignored-fleets, ignored-sessions, \
-                        encode-fleets, serde-encode-fleets, value-encode-fleets";
+                        encode-fleets, serde-encode-fleets, value-encode-fleets, \
+                        value-decode-fleets, decode-products, ignored-products, encode-products, \
+                        ignored-documents, value-decode-documents, value-encode-documents";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
@@ -38,6 +41,11 @@ fn main() -> ExitCode {
         }
     };
     let value: serde_json::Value = serde_json::from_slice(&fleets).unwrap_or_default();
+    // AWS Pricing's page of 100 products as `jsonvalue` strings, and the same as documents.
+    let page = bodies::get_products(100);
+    let prices = GetProducts::parse_response(200, &[], &page).unwrap_or_default();
+    let documents = bodies::products(100);
+    let documents_value: serde_json::Value = serde_json::from_str(&documents).unwrap_or_default();
     for _ in 0..count {
         match subject.as_str() {
             "decode-fleets" => subject_decode_fleets(&fleets),
@@ -47,6 +55,13 @@ fn main() -> ExitCode {
             "encode-fleets" => subject_fast_encode(&output),
             "serde-encode-fleets" => subject_encode(&output),
             "value-encode-fleets" => subject_encode(&value),
+            "value-decode-fleets" => subject_value_decode(&fleets),
+            "decode-products" => subject_decode_products(&page),
+            "ignored-products" => subject_ignored(&page),
+            "encode-products" => subject_fast_encode(&prices),
+            "ignored-documents" => subject_ignored(documents.as_bytes()),
+            "value-decode-documents" => subject_value_decode(documents.as_bytes()),
+            "value-encode-documents" => subject_encode(&documents_value),
             other => {
                 eprintln!("no subject `{other}`; one of {SUBJECTS}");
                 return ExitCode::from(2);
@@ -72,7 +87,17 @@ fn subject_ignored(body: &[u8]) {
 }
 
 #[inline(never)]
-fn subject_fast_encode(value: &appstream_types::DescribeFleetsResult) {
+fn subject_decode_products(body: &[u8]) {
+    drop(black_box(GetProducts::parse_response(200, &[], black_box(body))));
+}
+
+#[inline(never)]
+fn subject_value_decode(body: &[u8]) {
+    drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(body))));
+}
+
+#[inline(never)]
+fn subject_fast_encode<T: appstream_types::runtime::fast::Encode>(value: &T) {
     drop(black_box(appstream_types::runtime::to_vec(black_box(value))));
 }
 

@@ -14,7 +14,7 @@ mod bench {
     use serde_json::Value;
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use wire_tests::bench::{Subject, Timings, line, ratio, run};
+    use wire_tests::bench::{Subject, Timings, decode, line, ratio, run};
     use wire_tests::bodies;
 
     /// Counts heap allocations, to check the decoder allocates only what the output holds.
@@ -147,16 +147,6 @@ mod bench {
             budget as f64 / count as f64,
             budget
         );
-    }
-
-    fn decode<O: Operation>(body: &[u8]) -> O::Output
-    where
-        O::Error: std::fmt::Debug,
-    {
-        match O::parse_response(200, &[], body) {
-            Ok(output) => output,
-            Err(error) => panic!("{} body does not decode: {error:?}", O::NAME),
-        }
     }
 
     fn parse_json(body: &[u8]) -> Value {

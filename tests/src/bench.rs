@@ -102,6 +102,18 @@ pub fn line(subject: &Timings, baseline: &Timings) -> String {
     )
 }
 
+/// What operation `O` reads from a 200 response holding `body`: a body the bench built that
+/// does not decode is a broken bench, so it panics.
+pub fn decode<O: appstream_types::runtime::Operation>(body: &[u8]) -> O::Output
+where
+    O::Error: std::fmt::Debug,
+{
+    match O::parse_response(200, &[], body) {
+        Ok(output) => output,
+        Err(error) => panic!("{} body does not decode: {error:?}", O::NAME),
+    }
+}
+
 /// A duration with a unit that suits it.
 pub fn show(duration: Duration) -> String {
     let nanos = duration.as_secs_f64() * 1e9;

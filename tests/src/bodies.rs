@@ -1,6 +1,7 @@
-//! Realistic AppStream response bodies for benchmarks: every member populated, two subnets, two
-//! security groups, one fleet error, epoch timestamps with milliseconds, and members the 2017
-//! model does not know, since the real service sends them.
+//! Realistic response bodies for benchmarks. AppStream's: every member populated, two subnets,
+//! two security groups, one fleet error, epoch timestamps with milliseconds, and members the
+//! 2017 model does not know, since the real service sends them. AWS Pricing's: products as
+//! botocore's example of GetProducts gives one, each a JSON document of about 1 KB.
 
 use std::fmt::Write;
 
@@ -38,7 +39,29 @@ pub fn describe_sessions(count: usize) -> Vec<u8> {
     page("Sessions", count, session)
 }
 
-fn page(member: &str, count: usize, item: fn(usize) -> String) -> Vec<u8> {
+/// One product of a price list, as JSON text: botocore's example, with its own SKU. Keys come
+/// in the service's order, not sorted.
+pub fn product(i: usize) -> String {
+    let sku = format!("WQGC{i:08}PB2AWS");
+    format!(
+        r#"{{"product":{{"productFamily":"Storage","attributes":{{"storageMedia":"SSD-backed","maxThroughputvolume":"320 MB/sec","volumeType":"Provisioned IOPS","maxIopsvolume":"20000","servicecode":"AmazonEC2","usagetype":"CAN1-EBS:VolumeUsage.piops","locationType":"AWS Region","location":"Canada (Central)","servicename":"Amazon Elastic Compute Cloud","maxVolumeSize":"16 TiB","operation":""}},"sku":"{sku}"}},"serviceCode":"AmazonEC2","terms":{{"OnDemand":{{"{sku}.JRTCKXETXF":{{"priceDimensions":{{"{sku}.JRTCKXETXF.6YS6EN2CT7":{{"unit":"GB-Mo","endRange":"Inf","description":"$0.138 per GB-month of Provisioned IOPS SSD (io1)  provisioned storage - Canada (Central)","appliesTo":[],"rateCode":"{sku}.JRTCKXETXF.6YS6EN2CT7","beginRange":"0","pricePerUnit":{{"USD":"0.1380000000"}}}}}},"sku":"{sku}","effectiveDate":"2017-08-01T00:00:00Z","offerTermCode":"JRTCKXETXF","termAttributes":{{}}}}}}}},"version":"20170901182201","publicationDate":"2017-09-01T18:22:01Z"}}"#
+    )
+}
+
+/// A GetProducts response body with `count` products, each JSON text in a string (a
+/// `jsonvalue` list), as the service sends them (100 make about 110 KB).
+pub fn get_products(count: usize) -> Vec<u8> {
+    let quoted = |i| serde_json::to_string(&product(i)).unwrap_or_default();
+    page("PriceList", count, quoted)
+}
+
+/// A JSON array of `count` products, as documents.
+pub fn products(count: usize) -> String {
+    let products: Vec<String> = (0..count).map(product).collect();
+    format!("[{}]", products.join(","))
+}
+
+fn page(member: &str, count: usize, item: impl Fn(usize) -> String) -> Vec<u8> {
     let mut body = format!(r#"{{"{member}":["#);
     for i in 0..count {
         if i > 0 {
@@ -63,5 +86,16 @@ mod tests {
         assert!((1_000_000..1_300_000).contains(&size), "{size} bytes");
         let sessions: serde_json::Value = serde_json::from_slice(&describe_sessions(3)).unwrap();
         assert_eq!(sessions["Sessions"][2]["StartTime"].to_string(), "1496170859.736");
+        let page: serde_json::Value = serde_json::from_slice(&get_products(100)).unwrap();
+        let text = page["PriceList"][7].as_str().unwrap_or_default();
+        let product: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(product["product"]["sku"], "WQGC00000007PB2AWS");
+        let size = get_products(100).len();
+        assert!((100_000..130_000).contains(&size), "{size} bytes");
+        let products: serde_json::Value = serde_json::from_str(&products(3)).unwrap();
+        assert_eq!(
+            products[2]["terms"]["OnDemand"]["WQGC00000002PB2AWS.JRTCKXETXF"]["sku"],
+            "WQGC00000002PB2AWS"
+        );
     }
 }

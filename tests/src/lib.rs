@@ -19,6 +19,13 @@ pub mod unchecked {
     include!(concat!(env!("OUT_DIR"), "/unchecked.rs"));
 }
 
+/// AWS Pricing (botocore's model, `tests/models/pricing-2017-10-15.json`): its price lists
+/// are lists of `jsonvalue` strings. A library module, so it is linted and documented with
+/// `-D warnings` too; the benches read its pages.
+pub mod pricing {
+    include!(concat!(env!("OUT_DIR"), "/pricing.rs"));
+}
+
 use appstream_types::runtime::Request;
 
 /// The request as it goes on the wire: request line, headers, blank line, body re-indented

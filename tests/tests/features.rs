@@ -8,8 +8,9 @@ pub mod features {
     include!(concat!(env!("OUT_DIR"), "/features.rs"));
 }
 
-use awsjson_runtime::{Blob, DateTime, Operation, ResponseError};
+use awsjson_runtime::{Blob, DateTime, Operation, ResponseError, Validate as _};
 use features::*;
+use serde_json::json;
 
 fn input() -> PutTreeInput {
     let leaf = Node::default();
@@ -113,6 +114,10 @@ fn measure() -> MeasureInput {
         stamps: Some(vec![DateTime::from_secs(0)]),
         ratios: Some([("a".to_owned(), f64::INFINITY), ("b".to_owned(), 0.5)].into()),
         attrs: Some(serde_json::json!({"b": [1, 2], "a": "x"})),
+        json_list: Some(vec![json!({"b": [true, null], "a": 1}), json!("text"), json!([1.5])]),
+        json_map: Some(
+            [("y".to_owned(), json!(3)), ("x".to_owned(), json!({"b": "s", "a": 0}))].into(),
+        ),
         ..MeasureInput::new("us-west-2a")
     }
 }
@@ -128,7 +133,9 @@ fn every_other_kind_is_written_in_its_wire_form() {
             + r#""Doc":{"any":["json",1,true]},"Level":-1,"IsoAt":"2015-01-25T08:00:00.123Z","#
             + r#""HttpAt":"Sun, 25 Jan 2015 08:00:00 GMT","#
             + r#""Stamps":["Thu, 01 Jan 1970 00:00:00 GMT"],"Ratios":{"a":"Infinity","b":0.5},"#
-            + r#""Attrs":"{\"a\":\"x\",\"b\":[1,2]}"}"#
+            + r#""Attrs":"{\"b\":[1,2],\"a\":\"x\"}","#
+            + r#""JsonList":["{\"b\":[true,null],\"a\":1}","\"text\"","[1.5]"],"#
+            + r#""JsonMap":{"x":"{\"b\":\"s\",\"a\":0}","y":"3"}}"#
     );
 }
 
@@ -139,6 +146,61 @@ fn every_other_kind_is_read_back() {
     assert!(output.ratio.unwrap().is_nan());
     let expected = MeasureInput { ratio: None, ..measure() };
     assert_eq!(MeasureInput { ratio: None, ..output }, expected);
+}
+
+/// A `jsonvalue` is sent as the caller wrote it, keys in their order (botocore sends
+/// `json.dumps` of the caller's dict), as a member, a list element and a map value; a service
+/// that signs or hashes the text sees what the caller built. It reads back equal, in the order
+/// it came in.
+#[test]
+fn a_jsonvalue_is_sent_with_its_keys_in_the_callers_order_and_reads_back_equal() {
+    let input = MeasureInput::new("r")
+        .with_attrs(json!({"b": 1, "a": 2}))
+        .with_json_list(vec![json!({"b": 1, "a": 2})])
+        .with_json_map([("k".to_owned(), json!({"z": {"y": true, "x": null}, "a": []}))]);
+    let request = Measure::request(&input).unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert_eq!(
+        body,
+        r#"{"Region":"r","Attrs":"{\"b\":1,\"a\":2}","JsonList":["{\"b\":1,\"a\":2}"],"#.to_owned()
+            + r#""JsonMap":{"k":"{\"z\":{\"y\":true,\"x\":null},\"a\":[]}"}}"#
+    );
+    let output = Measure::parse_response(200, &[], body.as_bytes()).unwrap();
+    assert_eq!(output, input);
+    assert_eq!(String::from_utf8(awsjson_runtime::to_vec(&output).unwrap()).unwrap(), body);
+}
+
+#[test]
+fn a_jsonvalue_element_or_value_that_is_no_json_text_is_named_by_its_path() {
+    let body = br#"{"Region":"r","JsonList":["1","{\"a\":"],"JsonMap":{"k":"[]"}}"#;
+    let error = Measure::parse_response(200, &[], body).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "at `JsonList[1]`: the jsonvalue string is not JSON (EOF \
+         while parsing a value at line 1 column 5 of the string) at line 1 column 40"
+    );
+    let body = br#"{"Region":"r","JsonMap":{"k":"[]","bad":"nope"}}"#;
+    let error = Measure::parse_response(200, &[], body).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "at `JsonMap[\"bad\"]`: the jsonvalue string is not JSON \
+         (expected ident at line 1 column 2 of the string) at line 1 column 47"
+    );
+}
+
+/// The list's own constraints are checked; its `jsonvalue` string shape's (at most 2
+/// characters, lower-case letters) say nothing of the JSON each element holds.
+#[test]
+fn a_jsonvalue_list_is_checked_and_its_elements_are_not() {
+    let long = json!({"LONG": "JSON text, which the string's max of 2 does not limit"});
+    let input = MeasureInput::new("r")
+        .with_json_list(vec![long.clone(), long.clone(), long.clone()])
+        .with_json_map([("k".to_owned(), long.clone())]);
+    assert_eq!(input.validate(), Ok(()));
+    let input = input.with_json_list(vec![long; 4]);
+    let violations = input.validate().unwrap_err();
+    let messages: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    assert_eq!(messages, ["JsonList: the list has 4 items, more than the maximum of 3"]);
 }
 
 #[test]

@@ -1,11 +1,12 @@
-//! A property test over every generated type of both builds: random values, drawn from the
-//! model (strings with every kind of escape, all doubles, timestamps in every format, unknown
-//! enum values and union members, documents, `jsonvalue`s), read, written and read again.
+//! A property test over every generated type of both builds, the feature fixture and AWS
+//! Pricing: random values, drawn from the model (strings with every kind of escape, all
+//! doubles, timestamps in every format, unknown enum values and union members, documents,
+//! `jsonvalue`s in members, lists and maps), read, written and read again.
 //! Writing then reading gives an equal value, and reading what was written is stable. The fast
 //! paths agree with serde: `fast::to_vec` writes the bytes serde_json writes, and whatever
 //! `fast::read` reads serde reads the same.
 
-use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, TimestampFormat};
+use awsjson_codegen::ir::{Element, Member, Service, ShapeId, ShapeKind, TimestampFormat};
 use awsjson_runtime::{Blob, DateTime, fast};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -43,12 +44,20 @@ fn check<T: Serialize + DeserializeOwned + Debug + fast::Encode + fast::Decode>(
     Ok(())
 }
 
+// `pub`: as in a library, the generated items are API, not dead code.
+pub mod features {
+    include!(concat!(env!("OUT_DIR"), "/features.rs"));
+}
+
 const ROOT: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_root.rs"));
 #[cfg(feature = "latest")]
 const LATEST: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_latest.rs"));
+const FEATURES: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_features.rs"));
+const PRICING: &[(&str, Check)] = include!(concat!(env!("OUT_DIR"), "/round_trip_pricing.rs"));
 
-fn service(model: &str) -> Service {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model").join(model);
+/// The model at `path`, relative to this package.
+fn service(path: &str) -> Service {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let model = awsjson_codegen::load_model(&path).unwrap_or_else(|error| panic!("{error}"));
     awsjson_codegen::ir::build(&model).unwrap_or_else(|problems| panic!("{problems:?}"))
 }
@@ -73,13 +82,25 @@ fn run(service: &Service, registry: &[(&str, Check)], per_type: usize) {
 
 #[test]
 fn every_type_of_the_2017_operations_round_trips() {
-    run(&service("appstream-2016-12-01.json"), ROOT, 300);
+    run(&service("../model/appstream-2016-12-01.json"), ROOT, 300);
 }
 
 #[cfg(feature = "latest")]
 #[test]
 fn every_type_of_todays_api_round_trips() {
-    run(&service("appstream-2016-12-01.latest.json"), LATEST, 40);
+    run(&service("../model/appstream-2016-12-01.latest.json"), LATEST, 40);
+}
+
+/// Recursion, unions, documents, `jsonvalue` members, lists and maps, every timestamp format.
+#[test]
+fn every_type_of_the_feature_fixture_round_trips() {
+    run(&service("../codegen/tests/fixtures/features.json"), FEATURES, 300);
+}
+
+/// Price lists: lists of `jsonvalue` strings.
+#[test]
+fn every_type_of_aws_pricing_round_trips() {
+    run(&service("models/pricing-2017-10-15.json"), PRICING, 300);
 }
 
 /// A small deterministic generator (PCG-like), so a failure reproduces.
@@ -147,7 +168,7 @@ impl Draw<'_> {
                     if index > 0 {
                         out.push(',');
                     }
-                    self.value(member.target, member.timestamp_format, out, depth + 1);
+                    self.element(member, out, depth + 1);
                 }
                 out.push(']');
             }
@@ -166,7 +187,7 @@ impl Draw<'_> {
                     }
                     out.push_str(&text);
                     out.push(':');
-                    self.value(value.target, value.timestamp_format, out, depth + 1);
+                    self.element(value, out, depth + 1);
                 }
                 out.push('}');
             }
@@ -206,9 +227,10 @@ impl Draw<'_> {
         let chosen: Vec<&Member> = if union {
             // One member, or one the model does not list.
             if members.is_empty() || self.random.chance(10) {
-                out.push_str(r#"{"NotInTheModel":"#);
+                // In an array: a `null` would be no member at all.
+                out.push_str(r#"{"NotInTheModel":["#);
                 self.document(out, 1);
-                out.push('}');
+                out.push_str("]}");
                 return;
             }
             vec![&members[self.random.below(members.len() as u64) as usize]]
@@ -224,15 +246,21 @@ impl Draw<'_> {
             }
             quote(&member.wire_name, out);
             out.push(':');
-            if member.json_value {
-                let mut text = String::new();
-                self.document(&mut text, 2);
-                quote(&text, out);
-            } else {
-                self.value(member.target, member.timestamp_format, out, depth + 1);
-            }
+            self.element(&member.element(), out, depth + 1);
         }
         out.push('}');
+    }
+
+    /// What a member, list element or map value holds: for a `jsonvalue`, a document's JSON
+    /// text in a string.
+    fn element(&mut self, element: &Element, out: &mut String, depth: usize) {
+        if element.json_value {
+            let mut text = String::new();
+            self.document(&mut text, 2);
+            quote(&text, out);
+        } else {
+            self.value(element.target, element.timestamp_format, out, depth);
+        }
     }
 
     /// Any JSON, `depth` levels deep at most.
@@ -247,9 +275,19 @@ impl Draw<'_> {
                 self.document(out, depth - 1);
                 out.push(']');
             }
+            // Keys out of order, as callers and services give them.
             _ => {
-                out.push_str(r#"{"k":"#);
-                self.document(out, depth - 1);
+                out.push('{');
+                for (index, key) in
+                    ["k", "b", "a"].iter().take(1 + self.random.below(3) as usize).enumerate()
+                {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    quote(key, out);
+                    out.push(':');
+                    self.document(out, depth - 1);
+                }
                 out.push('}');
             }
         }
@@ -310,7 +348,7 @@ fn quote(text: &str, out: &mut String) {
 
 #[test]
 fn the_draws_reach_deep_and_odd_values() {
-    let service = service("appstream-2016-12-01.json");
+    let service = service("../model/appstream-2016-12-01.json");
     assert_eq!(ROOT.len(), 8, "the input and output of each of the 4 operations");
     let fleets = service.shapes.iter().position(|shape| shape.wire_name == "DescribeFleetsResult");
     let mut random = Random(7);

@@ -76,8 +76,8 @@ fn wrong_expectations_fail_with_readable_differences() {
         stdout,
         "ok Wrong expectations / right_body\n\
          FAIL Wrong expectations / wrong_body: header `X-Amz-Target` is `Fixture.Go`, expected \
-         `Fixture.Went`; body at `Extra` is missing (expected true); body at `Name` is \"a\", \
-         expected \"b\"\n\
+         `Fixture.Went`; body at `Name` is \"a\", expected \"b\"; body at `Extra` is missing \
+         (expected true)\n\
          FAIL Wrong expectations / wrong_result: result at `At` is 1422172800.5, expected \
          1422172800\n\
          FAIL Wrong expectations / wrong_error: error code is `Throttled`, expected `Throttling`; \

@@ -293,3 +293,43 @@ fn the_readme_example_is_what_the_command_prints() {
     assert_eq!(String::from_utf8_lossy(&output.stdout), printed);
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// What `codegen verify` prints for `bodies` (one a line) against `model`'s `operation`,
+/// with the file named `{file}`; its exit status must be 1.
+fn findings(model: &str, operation: &str, side: &str, bodies: &[&str]) -> String {
+    let path = file(&format!("{operation}{side}.jsonl"), &bodies.join("\n"));
+    let output = verify(&[model, "--operation", operation, side], &[&path]);
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8_lossy(&output.stdout).replace(&path.display().to_string(), "{file}")
+}
+
+/// `jsonvalue` list elements and map values must be strings of JSON text, each named by its
+/// path; the string shape's own constraints do not apply to the JSON they hold (as in
+/// `validate()`), the list's do.
+#[test]
+fn jsonvalue_elements_and_values_are_json_text() {
+    let pricing = [
+        r#"{"FormatVersion":"aws_v1","PriceList":["{\"product\":{\"sku\":\"A1\"}}","[1,2]","null"],"NextToken":"t"}"#,
+        r#"{"PriceList":["{\"sku\":\"A1\"}","{\"sku\":",3,{"sku":"A1"}]}"#,
+    ];
+    assert_eq!(
+        findings("tests/models/pricing-2017-10-15.json", "GetProducts", "--response", &pricing),
+        "{file}:2: PriceList[1]: expected a string of JSON text (`jsonvalue`), found \"{\\\"sku\\\":\"\n\
+         {file}:2: PriceList[2]: expected a string of JSON text (`jsonvalue`), found 3\n\
+         {file}:2: PriceList[3]: expected a string of JSON text (`jsonvalue`), found an object with 1 member\n\
+         2 bodies: 1 conform, 1 do not (3 findings)\n"
+    );
+    // The feature fixture's `JsonText` (at most 2 characters, lower-case letters) is held as
+    // JSON in `JsonList` (at most 3 items) and `JsonMap`.
+    let requests = [
+        r#"{"Region":"r","JsonList":["{\"long\":\"JSON TEXT\"}","\"x\""],"JsonMap":{"k":"[true]"}}"#,
+        r#"{"Region":"r","JsonList":["1","2","3","4x"],"JsonMap":{"good":"{}","bad":"nope"}}"#,
+    ];
+    assert_eq!(
+        findings("codegen/tests/fixtures/features.json", "Measure", "--request", &requests),
+        "{file}:2: JsonList: the list has 4 items, more than the maximum of 3\n\
+         {file}:2: JsonList[3]: expected a string of JSON text (`jsonvalue`), found \"4x\"\n\
+         {file}:2: JsonMap[\"bad\"]: expected a string of JSON text (`jsonvalue`), found \"nope\"\n\
+         2 bodies: 1 conform, 1 do not (3 findings)\n"
+    );
+}

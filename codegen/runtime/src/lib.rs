@@ -5,8 +5,8 @@
 //! request.
 //!
 //! - Values: [`DateTime`] (seconds and nanoseconds, exact on the wire), [`Blob`] (base64),
-//!   [`Document`] (any JSON), and the holders of what a later model adds: [`UnknownValue`],
-//!   [`UnknownInteger`], [`UnknownMember`].
+//!   [`Document`] (any JSON, keys in the order built or read), and the holders of what a
+//!   later model adds: [`UnknownValue`], [`UnknownInteger`], [`UnknownMember`].
 //! - Operations: [`Operation`] turns an input into a [`Request`] (with `Content-Length`, and
 //!   gzip where the model asks for compression) and a response into the output or the
 //!   operation's error, a [`ServiceError`]; [`ErrorResponse`] is an error response read once
@@ -25,10 +25,11 @@
 //!   NaN, ISO 8601 and RFC 822 timestamps, `jsonvalue` strings), which generated fields name.
 //!
 //! The crate enables the serde_json features the wire needs (`raw_value`, for exact
-//! timestamps) itself, and generated code derives serde through it, so a crate of generated
-//! code needs no other dependency and cannot be built without them. Every generated file starts
-//! with [`require_runtime!`], which stops the build with both versions named when the file and
-//! this runtime do not belong together.
+//! timestamps; `preserve_order`, so a document keeps the caller's key order) itself, and
+//! generated code derives serde through it, so a crate of generated code needs no other
+//! dependency and cannot be built without them. Every generated file starts with
+//! [`require_runtime!`], which stops the build with both versions named when the file and this
+//! runtime do not belong together.
 //!
 //! [awsjson-codegen]: https://docs.rs/awsjson-codegen
 

@@ -14,7 +14,10 @@ use ::std::collections::BTreeMap;
 use ::std::fmt;
 use ::std::marker::PhantomData;
 
-/// Arbitrary JSON: the Rust type of `document` shapes and `jsonvalue` members.
+/// Arbitrary JSON: the Rust type of `document` shapes and of `jsonvalue` members, list elements
+/// and map values. Objects keep their keys in the order they were built or read in (serde_json's
+/// `preserve_order`, which this crate enables), and are written in that order; two documents
+/// are equal whatever the order of their keys.
 pub type Document = ::serde_json::Value;
 
 /// How values of type `T` are written and read on the wire.
@@ -471,8 +474,9 @@ impl WireForm<DateTime> for Rfc822 {
     }
 }
 
-/// A `jsonvalue` member: a JSON string whose content is JSON text, held as the parsed value.
-/// Written compactly, object keys sorted.
+/// A `jsonvalue`: a JSON string whose content is JSON text, held as the parsed value. Written
+/// compactly, object keys in the document's order: as the caller built it, or as the text it
+/// was read from gave it.
 pub struct JsonValue;
 
 impl WireForm<Document> for JsonValue {
@@ -524,6 +528,20 @@ mod tests {
         boxed: Option<Box<f64>>,
     }
 
+    impl Record {
+        fn zero() -> Record {
+            Record {
+                double: 0.0,
+                float: 0.0,
+                iso: None,
+                dates: None,
+                scores: None,
+                attributes: None,
+                boxed: None,
+            }
+        }
+    }
+
     fn time(seconds: i64, nanos: u32) -> DateTime {
         DateTime::from_secs_and_nanos(seconds, nanos).unwrap()
     }
@@ -544,13 +562,27 @@ mod tests {
             json,
             r#"{"double":"NaN","float":"-Infinity","iso":"2015-01-25T08:00:00.123Z","#.to_owned()
                 + r#""dates":["Sun, 25 Jan 2015 08:00:00 GMT"],"scores":{"a":"Infinity","b":1.5},"#
-                + r#""attributes":"{\"a\":null,\"b\":[1,2]}","boxed":-0.25}"#
+                + r#""attributes":"{\"b\":[1,2],\"a\":null}","boxed":-0.25}"#
         );
         let read: Record = serde_json::from_str(&json).unwrap();
         assert!(read.double.is_nan());
         assert_eq!(read.float, f32::NEG_INFINITY);
         assert_eq!((read.iso, read.dates, read.boxed), (record.iso, record.dates, record.boxed));
         assert_eq!((read.scores, read.attributes), (record.scores, record.attributes));
+    }
+
+    /// botocore sends a `jsonvalue` as `json.dumps` writes the caller's dict: in its order.
+    #[test]
+    fn a_jsonvalue_keeps_the_callers_key_order_and_reads_back_equal() {
+        let attributes: Document = serde_json::json!({"b": 1, "a": 2});
+        let record = Record { attributes: Some(attributes.clone()), ..Record::zero() };
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(json, r#"{"double":0.0,"float":0.0,"attributes":"{\"b\":1,\"a\":2}"}"#);
+        let read: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.attributes, Some(attributes));
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+        // Equal whatever the order: a document is a value, not its text.
+        assert_eq!(serde_json::json!({"a": 2, "b": 1}), serde_json::json!({"b": 1, "a": 2}));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The Rust type of a shape reference.
 
 use super::{Context, ident};
-use crate::ir::{Member, Service, Shape, ShapeId, ShapeKind, TimestampFormat};
+use crate::ir::{Element, Member, Service, Shape, ShapeId, ShapeKind, TimestampFormat};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The Rust type a member, list element or map value of shape `id` has.
+/// The Rust type values of shape `id` have.
 pub fn rust_type(cx: Context<'_>, id: ShapeId) -> TokenStream {
     let runtime = cx.runtime;
     let shape = cx.service.shape(id);
@@ -19,14 +19,14 @@ pub fn rust_type(cx: Context<'_>, id: ShapeId) -> TokenStream {
         }
         ShapeKind::Document => quote! { #runtime::Document },
         ShapeKind::List { member } => {
-            let member = rust_type(cx, member.target);
+            let member = element_type(cx, member);
             quote! { ::std::vec::Vec<#member> }
         }
         // BTreeMap, not HashMap: bodies then come out in one order, so requests are
         // reproducible and snapshots stable; maps in AWS models are small.
         ShapeKind::Map { key, value } => {
             let key = rust_type(cx, *key);
-            let value = rust_type(cx, value.target);
+            let value = element_type(cx, value);
             quote! { ::std::collections::BTreeMap<#key, #value> }
         }
         ShapeKind::String => quote! { ::std::string::String },
@@ -40,15 +40,20 @@ pub fn rust_type(cx: Context<'_>, id: ShapeId) -> TokenStream {
     }
 }
 
-/// The type of a member: its shape's type (parsed JSON for a `jsonvalue` string), boxed where
-/// the member closes a cycle.
-pub fn member_type(cx: Context<'_>, member: &Member) -> TokenStream {
+/// The Rust type of what a member, list element or map value holds: its shape's type, or
+/// parsed JSON for a `jsonvalue` string.
+fn element_type(cx: Context<'_>, element: &Element) -> TokenStream {
     let runtime = cx.runtime;
-    let ty = if member.json_value {
+    if element.json_value {
         quote! { #runtime::Document }
     } else {
-        rust_type(cx, member.target)
-    };
+        rust_type(cx, element.target)
+    }
+}
+
+/// The type of a member: what it holds, boxed where the member closes a cycle.
+pub fn member_type(cx: Context<'_>, member: &Member) -> TokenStream {
+    let ty = element_type(cx, &member.element());
     if member.boxed {
         quote! { ::std::boxed::Box<#ty> }
     } else {
@@ -56,25 +61,26 @@ pub fn member_type(cx: Context<'_>, member: &Member) -> TokenStream {
     }
 }
 
-/// The runtime's `wire` form values of shape `id` need, reached through a reference with its
-/// own `format`; `None` where the type's own serde form is the wire's.
-pub fn wire_form(
-    cx: Context<'_>,
-    id: ShapeId,
-    format: Option<TimestampFormat>,
-) -> Option<TokenStream> {
+/// The runtime's `wire` form that writes what a member, list element or map value holds;
+/// `None` where the type's own serde form is the wire's.
+fn element_form(cx: Context<'_>, element: &Element) -> Option<TokenStream> {
     let runtime = cx.runtime;
-    match &cx.service.shape(id).kind {
-        ShapeKind::Timestamp(own) => match format.unwrap_or(*own) {
+    if element.json_value {
+        return Some(quote! { #runtime::wire::JsonValue });
+    }
+    match &cx.service.shape(element.target).kind {
+        ShapeKind::Timestamp(own) => match element.timestamp_format.unwrap_or(*own) {
             TimestampFormat::EpochSeconds => None,
             TimestampFormat::Iso8601 => Some(quote! { #runtime::wire::Iso8601 }),
             TimestampFormat::Rfc822 => Some(quote! { #runtime::wire::Rfc822 }),
         },
         ShapeKind::Float | ShapeKind::Double => Some(quote! { #runtime::wire::Float }),
-        ShapeKind::List { member } => wire_form(cx, member.target, member.timestamp_format)
-            .map(|form| quote! { #runtime::wire::List<#form> }),
-        ShapeKind::Map { value, .. } => wire_form(cx, value.target, value.timestamp_format)
-            .map(|form| quote! { #runtime::wire::Map<#form> }),
+        ShapeKind::List { member } => {
+            element_form(cx, member).map(|form| quote! { #runtime::wire::List<#form> })
+        }
+        ShapeKind::Map { value, .. } => {
+            element_form(cx, value).map(|form| quote! { #runtime::wire::Map<#form> })
+        }
         _ => None,
     }
 }
@@ -82,11 +88,7 @@ pub fn wire_form(
 /// The wire form of a member's [`member_type`], if it needs one.
 pub fn member_form(cx: Context<'_>, member: &Member) -> Option<TokenStream> {
     let runtime = cx.runtime;
-    let form = if member.json_value {
-        Some(quote! { #runtime::wire::JsonValue })
-    } else {
-        wire_form(cx, member.target, member.timestamp_format)
-    };
+    let form = element_form(cx, &member.element());
     if member.boxed { form.map(|form| quote! { #runtime::wire::Boxed<#form> }) } else { form }
 }
 
@@ -94,11 +96,7 @@ pub fn member_form(cx: Context<'_>, member: &Member) -> Option<TokenStream> {
 /// form that reads its type (forms track the JSON path through lists and maps).
 pub fn decode_form(cx: Context<'_>, member: &Member) -> TokenStream {
     let runtime = cx.runtime;
-    let form = if member.json_value {
-        quote! { #runtime::wire::JsonValue }
-    } else {
-        element_decode_form(cx, member.target)
-    };
+    let form = element_decode_form(cx, &member.element());
     if member.boxed {
         quote! { #runtime::wire::Boxed<#form> }
     } else {
@@ -106,19 +104,22 @@ pub fn decode_form(cx: Context<'_>, member: &Member) -> TokenStream {
     }
 }
 
-/// The form values of shape `id` are read with; timestamps read any format, so the shape's
-/// or a reference's `timestampFormat` does not matter here.
-fn element_decode_form(cx: Context<'_>, id: ShapeId) -> TokenStream {
+/// The form what a member, list element or map value holds is read with; timestamps read any
+/// format, so the shape's or a reference's `timestampFormat` does not matter here.
+fn element_decode_form(cx: Context<'_>, element: &Element) -> TokenStream {
     let runtime = cx.runtime;
-    match &cx.service.shape(id).kind {
+    if element.json_value {
+        return quote! { #runtime::wire::JsonValue };
+    }
+    match &cx.service.shape(element.target).kind {
         ShapeKind::Integer | ShapeKind::Long => quote! { #runtime::wire::Integer },
         ShapeKind::Float | ShapeKind::Double => quote! { #runtime::wire::Float },
         ShapeKind::List { member } => {
-            let element = element_decode_form(cx, member.target);
+            let element = element_decode_form(cx, member);
             quote! { #runtime::wire::List<#element> }
         }
         ShapeKind::Map { value, .. } => {
-            let value = element_decode_form(cx, value.target);
+            let value = element_decode_form(cx, value);
             quote! { #runtime::wire::Map<#value> }
         }
         _ => quote! { #runtime::wire::Plain },

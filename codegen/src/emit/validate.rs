@@ -6,7 +6,8 @@
 use super::{Context, ident};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{
-    EnumValue, IntEnumValue, Member, Pattern, Range, Service, Shape, ShapeId, ShapeKind, Structure,
+    Element, EnumValue, IntEnumValue, Member, Pattern, Range, Service, Shape, ShapeId, ShapeKind,
+    Structure,
 };
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -27,6 +28,9 @@ pub fn checked_shapes(service: &Service) -> Vec<bool> {
         })
         .collect();
     // Spread to what holds a checked shape, until nothing changes (cycles settle too).
+    let is_checked = |checked: &[bool], element: &Element| {
+        element.checked_target().is_some_and(|id| checked[id.0])
+    };
     loop {
         let mut changed = false;
         for (index, shape) in service.shapes.iter().enumerate() {
@@ -35,10 +39,10 @@ pub fn checked_shapes(service: &Service) -> Vec<bool> {
             }
             let holds_checked = match &shape.kind {
                 ShapeKind::Structure(Structure { members, .. }) => {
-                    members.iter().any(|member| !member.json_value && checked[member.target.0])
+                    members.iter().any(|member| is_checked(&checked, &member.element()))
                 }
-                ShapeKind::List { member } => checked[member.target.0],
-                ShapeKind::Map { key, value } => checked[key.0] || checked[value.target.0],
+                ShapeKind::List { member } => is_checked(&checked, member),
+                ShapeKind::Map { key, value } => checked[key.0] || is_checked(&checked, value),
                 _ => false,
             };
             if holds_checked {
@@ -81,7 +85,8 @@ pub fn patterns(cx: Context<'_>) -> TokenStream {
 
 /// Which patterns a check reads: those of the strings that members hold, in lists and maps
 /// too, as [`value_check`] goes. A pattern no check reads (its string held by nothing, or only
-/// by a shape that is no structure, or as a `jsonvalue`) gets no `static`, which would warn.
+/// by a shape that is no structure, or only as a `jsonvalue`) gets no `static`, which would
+/// warn.
 fn used_patterns(service: &Service) -> Vec<bool> {
     let mut used = vec![false; service.patterns.len()];
     let mut pending: Vec<ShapeId> = (service.shapes.iter())
@@ -91,8 +96,7 @@ fn used_patterns(service: &Service) -> Vec<bool> {
             }
             _ => &[],
         })
-        .filter(|member| !member.json_value)
-        .map(|member| member.target)
+        .filter_map(|member| member.element().checked_target())
         .collect();
     let mut seen = vec![false; service.shapes.len()];
     while let Some(id) = pending.pop() {
@@ -106,8 +110,11 @@ fn used_patterns(service: &Service) -> Vec<bool> {
                     used[index] = true;
                 }
             }
-            ShapeKind::List { member } => pending.push(member.target),
-            ShapeKind::Map { key, value } => pending.extend([*key, value.target]),
+            ShapeKind::List { member } => pending.extend(member.checked_target()),
+            ShapeKind::Map { key, value } => {
+                pending.push(*key);
+                pending.extend(value.checked_target());
+            }
             _ => {}
         }
     }
@@ -215,14 +222,14 @@ fn member_check(
     value: &TokenStream,
     sensitive: bool,
 ) -> TokenStream {
-    if member.json_value {
+    let Some(target) = member.element().checked_target() else {
         return TokenStream::new();
-    }
-    let sensitive = sensitive || cx.service.shape(member.target).sensitive;
+    };
+    let sensitive = sensitive || cx.service.shape(target).sensitive;
     let host_label = (member.host_label
         && matches!(cx.service.shape(member.target).kind, ShapeKind::String))
     .then(|| quote! { v.host_label(#value, #sensitive); });
-    let check = value_check(cx, member.target, value, sensitive, 0);
+    let check = value_check(cx, target, value, sensitive, 0);
     quote! { #host_label #check }
 }
 
@@ -293,7 +300,7 @@ fn value_check(
         ShapeKind::List { member } => {
             let length = length("list_length", quote! { #value.len() });
             let (index, item) = (format_ident!("index_{}", depth), format_ident!("item_{}", depth));
-            let element = value_check(cx, member.target, &quote! { #item }, sensitive, depth + 1);
+            let element = element_check(cx, member, &quote! { #item }, sensitive, depth + 1);
             let elements = (!element.is_empty()).then(|| {
                 quote! {
                     for (#index, #item) in #value.iter().enumerate() {
@@ -309,8 +316,7 @@ fn value_check(
             let length = length("map_length", quote! { #value.len() });
             let (name, item) = (format_ident!("key_{}", depth), format_ident!("item_{}", depth));
             let key_check = value_check(cx, *key, &quote! { #name }, sensitive, depth + 1);
-            let value_check =
-                value_check(cx, element.target, &quote! { #item }, sensitive, depth + 1);
+            let value_check = element_check(cx, element, &quote! { #item }, sensitive, depth + 1);
             let key_check = (!key_check.is_empty())
                 .then(|| quote! { v.map_key(#name.as_str()); #key_check v.leave(); });
             let value_check = (!value_check.is_empty())
@@ -333,6 +339,20 @@ fn value_check(
         }
         ShapeKind::Document | ShapeKind::Boolean | ShapeKind::Timestamp(_) => TokenStream::new(),
     }
+}
+
+/// The checks of a list element or map value: none for a `jsonvalue`, whose string shape's
+/// constraints say nothing about the parsed JSON it holds.
+fn element_check(
+    cx: Context<'_>,
+    element: &Element,
+    value: &TokenStream,
+    sensitive: bool,
+    depth: usize,
+) -> TokenStream {
+    (element.checked_target())
+        .map(|id| value_check(cx, id, value, sensitive, depth))
+        .unwrap_or_default()
 }
 
 /// The line of a member's docs that says what `validate` checks of its value's own shape,

@@ -6,7 +6,7 @@
 //! also keeps every walk over a model (the changelog of `codegen diff`, type literals) far from
 //! the end of a stack, for every command alike.
 
-use super::{Member, Shape, ShapeKind};
+use super::{Element, Member, Shape, ShapeKind};
 use crate::error::Problem;
 
 /// Deeper values than this, in type levels, are refused. The rest of rustc's 128 is room for
@@ -47,7 +47,10 @@ fn own_levels(kind: &ShapeKind) -> usize {
 const LIST: usize = 3;
 /// BTreeMap, its root's Option, NodeRef, NonNull, LeafNode, the array of MaybeUninit…
 const MAP: usize = 10;
-/// A `serde_json::Value`, with the map and the list it holds values in.
+/// A `serde_json::Value`, with the map and the list it holds values in. The runtime makes the
+/// map an `IndexMap` (serde_json's `preserve_order`), which rustc walks one optional structure
+/// deeper than a `BTreeMap` (a `Send` bound holds through 59 optional structures ending in a
+/// `Value`, not 60): still well inside this.
 const DOCUMENT: usize = 20;
 /// How a union's variant for members the model does not list shows in a path.
 const UNKNOWN_MEMBER: &str = "<unknown member>";
@@ -58,8 +61,8 @@ const BOXED: usize = 4;
 
 /// One step from a shape's values to what they hold.
 struct Step<'a> {
-    /// The shape held, or `None` for a document that is no shape's: a `jsonvalue` member's, or
-    /// the one a union keeps an unknown member in.
+    /// The shape held, or `None` for a document that is no shape's: a `jsonvalue`'s, or the
+    /// one a union keeps an unknown member in.
     child: Option<usize>,
     /// Levels between the holder's type and the child's: its `Option`, and a document's own.
     levels: usize,
@@ -67,33 +70,36 @@ struct Step<'a> {
     name: &'a str,
 }
 
-fn held(member: &Member, optional: bool) -> Step<'_> {
+/// The step to what a member, list element or map value holds: a `jsonvalue` holds a document.
+fn held(element: Element, optional: bool, name: &str) -> Step<'_> {
     let option = if optional { OPTIONAL } else { 0 };
     Step {
-        child: (!member.json_value).then_some(member.target.0),
-        levels: option + if member.json_value { DOCUMENT } else { 0 },
-        name: &member.model_name,
+        child: (!element.json_value).then_some(element.target.0),
+        levels: option + if element.json_value { DOCUMENT } else { 0 },
+        name,
     }
+}
+
+fn member_step(member: &Member, optional: bool) -> Step<'_> {
+    held(member.element(), optional, &member.model_name)
 }
 
 fn steps(shape: &Shape) -> Vec<Step<'_>> {
     match &shape.kind {
         ShapeKind::Structure(structure) => {
-            structure.members.iter().map(|member| held(member, !member.required)).collect()
+            (structure.members.iter()).map(|member| member_step(member, !member.required)).collect()
         }
         ShapeKind::Union(members) => {
-            let mut steps: Vec<Step> = members.iter().map(|member| held(member, false)).collect();
+            let mut steps: Vec<Step> =
+                members.iter().map(|member| member_step(member, false)).collect();
             // The variant that keeps a member the model does not list: its name and a document.
             steps.push(Step { child: None, levels: 1 + DOCUMENT, name: UNKNOWN_MEMBER });
             steps
         }
-        ShapeKind::List { member } => {
-            vec![Step { child: Some(member.target.0), levels: 0, name: "member" }]
+        ShapeKind::List { member } => vec![held(*member, false, "member")],
+        ShapeKind::Map { key, value } => {
+            vec![Step { child: Some(key.0), levels: 0, name: "key" }, held(*value, false, "value")]
         }
-        ShapeKind::Map { key, value } => vec![
-            Step { child: Some(key.0), levels: 0, name: "key" },
-            Step { child: Some(value.target.0), levels: 0, name: "value" },
-        ],
         _ => Vec::new(),
     }
 }
@@ -393,6 +399,41 @@ mod tests {
         assert!(
             found[0].contains("nest 98 levels")
                 && found[0].ends_with(&format!("→ S38.Json), {WHY}")),
+            "{found:?}"
+        );
+    }
+
+    /// A chain of `length` optional structures whose last holds, in `Json`, a list of
+    /// `jsonvalue` strings or a map of them.
+    fn ending_in_json_values(length: usize, container: serde_json::Value) -> serde_json::Value {
+        let mut model = chain(length, false);
+        model["shapes"][format!("S{}", length - 1)]["members"] = json!({"Json": {"shape": "C"}});
+        model["shapes"]["C"] = container;
+        model["shapes"]["Text"] = json!({"type": "string"});
+        model
+    }
+
+    #[test]
+    fn a_jsonvalue_list_element_or_map_value_is_a_document() {
+        let list = json!({"type": "list", "member": {"shape": "Text", "jsonvalue": true}});
+        // 35 optional structures (70), the last (1), its optional list (1 + 3) of documents (20).
+        assert_eq!(problems(&ending_in_json_values(36, list.clone())), Vec::<String>::new());
+        assert_eq!(
+            problems(&ending_in_json_values(37, list)),
+            [format!(
+                "shape `S0`: its values nest 97 levels of Rust types deep (S0.Next → S1.Next → \
+                 S2.Next → S3.Next → … 33 more … → C.member), {WHY}"
+            )]
+        );
+        let map = json!({"type": "map", "key": {"shape": "Text"},
+            "value": {"shape": "Text", "jsonvalue": true}});
+        // 32 optional structures (64), the last (1), its optional map (1 + 10) of documents.
+        assert_eq!(problems(&ending_in_json_values(33, map.clone())), Vec::<String>::new());
+        let found = problems(&ending_in_json_values(34, map));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("nest 98 levels")
+                && found[0].ends_with(&format!("→ C.value), {WHY}")),
             "{found:?}"
         );
     }

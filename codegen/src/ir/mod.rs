@@ -317,12 +317,22 @@ pub enum TimestampFormat {
     Rfc822,
 }
 
-/// A list's element or a map's value.
+/// A list's element or a map's value; also what a member holds ([`Member::element`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Element {
     pub target: ShapeId,
     /// The reference's `timestampFormat`, which wins over the target shape's.
     pub timestamp_format: Option<TimestampFormat>,
+    /// `jsonvalue`: a string whose content is JSON, held parsed (a document).
+    pub json_value: bool,
+}
+
+impl Element {
+    /// The shape whose checks a value held here gets: none for a `jsonvalue`, whose string
+    /// shape's constraints say nothing about the parsed JSON.
+    pub fn checked_target(&self) -> Option<ShapeId> {
+        (!self.json_value).then_some(self.target)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -352,6 +362,18 @@ pub struct Member {
     pub json_value: bool,
     /// `hostLabel`: the value goes into the endpoint's host name, so it must be a label.
     pub host_label: bool,
+}
+
+impl Member {
+    /// What the member holds, as a list element or map value would: its type and wire form
+    /// are decided alike.
+    pub fn element(&self) -> Element {
+        Element {
+            target: self.target,
+            timestamp_format: self.timestamp_format,
+            json_value: self.json_value,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Paginators onto operations: every token, key and flag resolved to members and checked, so
 //! that emitters can write the loop's accessors without asking anything.
 
-use super::{Member, Pagination, Service, ShapeId, ShapeKind, Step};
+use super::{Element, Member, Pagination, Service, ShapeId, ShapeKind, Step};
 use crate::error::{Location, Problem};
 use crate::model::{Paginator, Paginators};
 
@@ -176,10 +176,10 @@ fn same_type(service: &Service, a: ShapeId, b: ShapeId) -> bool {
     }
     match (&service.shape(a).kind, &service.shape(b).kind) {
         (ShapeKind::List { member: a }, ShapeKind::List { member: b }) => {
-            same_type(service, a.target, b.target)
+            same_element_type(service, a, b)
         }
         (ShapeKind::Map { key: ka, value: va }, ShapeKind::Map { key: kb, value: vb }) => {
-            same_type(service, *ka, *kb) && same_type(service, va.target, vb.target)
+            same_type(service, *ka, *kb) && same_element_type(service, va, vb)
         }
         (a, b) => {
             let scalar = |kind: &ShapeKind| match kind {
@@ -194,4 +194,10 @@ fn same_type(service: &Service, a: ShapeId, b: ShapeId) -> bool {
             scalar(a).is_some() && scalar(a) == scalar(b)
         }
     }
+}
+
+/// Whether two list elements or map values have the same Rust type: both parsed JSON
+/// (`jsonvalue`), or neither and of the same type.
+fn same_element_type(service: &Service, a: &Element, b: &Element) -> bool {
+    a.json_value == b.json_value && (a.json_value || same_type(service, a.target, b.target))
 }

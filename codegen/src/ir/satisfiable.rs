@@ -158,7 +158,11 @@ mod tests {
             b'U' => ShapeKind::Union(members(list)),
             b'S' => ShapeKind::String,
             b'L' => ShapeKind::List {
-                member: super::super::Element { target: id(list[0].1), timestamp_format: None },
+                member: super::super::Element {
+                    target: id(list[0].1),
+                    timestamp_format: None,
+                    json_value: false,
+                },
             },
             _ => ShapeKind::Structure(Structure { members: members(list), exception: false }),
         };

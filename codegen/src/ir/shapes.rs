@@ -75,7 +75,8 @@ pub(super) fn build(
     (built, kind.is_some())
 }
 
-/// Checks that need every shape built: map keys and `jsonvalue` members must be strings.
+/// Checks that need every shape built: map keys and `jsonvalue` members, elements and values
+/// must be strings.
 pub(super) fn check_kinds(
     model: &model::Model,
     shapes: &[Shape],
@@ -84,33 +85,38 @@ pub(super) fn check_kinds(
 ) {
     let type_of =
         |id: ShapeId| model.shapes.get(&shapes[id.0].wire_name).and_then(|s| s.shape_type.clone());
-    let is_plain_string = |id: ShapeId| matches!(shapes[id.0].kind, ShapeKind::String);
     for shape in shapes {
-        match &shape.kind {
-            ShapeKind::Map { key, .. }
-                if known[key.0]
-                    && !matches!(shapes[key.0].kind, ShapeKind::String | ShapeKind::Enum(_)) =>
-            {
-                let message = format!(
-                    "map key `{}` must be a string shape, not `{}`",
-                    shapes[key.0].wire_name,
-                    type_of(*key).unwrap_or_default()
-                );
-                problems.push(Problem::member(&shape.wire_name, "key", message));
-            }
+        if let ShapeKind::Map { key, .. } = &shape.kind
+            && known[key.0]
+            && !matches!(shapes[key.0].kind, ShapeKind::String | ShapeKind::Enum(_))
+        {
+            let message = format!(
+                "map key `{}` must be a string shape, not `{}`",
+                shapes[key.0].wire_name,
+                type_of(*key).unwrap_or_default()
+            );
+            problems.push(Problem::member(&shape.wire_name, "key", message));
+        }
+        let json_values: Vec<(&str, ShapeId)> = match &shape.kind {
             ShapeKind::Structure(Structure { members, .. }) | ShapeKind::Union(members) => {
-                let bad_json_values = members
-                    .iter()
-                    .filter(|m| m.json_value && known[m.target.0] && !is_plain_string(m.target));
-                for member in bad_json_values {
-                    let message = format!(
-                        "`jsonvalue` needs a string shape without `enum`, and `{}` is not one",
-                        shapes[member.target.0].wire_name
-                    );
-                    problems.push(Problem::member(&shape.wire_name, &member.model_name, message));
-                }
+                (members.iter())
+                    .filter(|member| member.json_value)
+                    .map(|member| (member.model_name.as_str(), member.target))
+                    .collect()
             }
-            _ => {}
+            ShapeKind::List { member } if member.json_value => vec![("member", member.target)],
+            ShapeKind::Map { value, .. } if value.json_value => vec![("value", value.target)],
+            _ => Vec::new(),
+        };
+        let not_strings = (json_values.into_iter()).filter(|(_, target)| {
+            known[target.0] && !matches!(shapes[target.0].kind, ShapeKind::String)
+        });
+        for (member, target) in not_strings {
+            let message = format!(
+                "`jsonvalue` needs a string shape without `enum`, and `{}` is not one",
+                shapes[target.0].wire_name
+            );
+            problems.push(Problem::member(&shape.wire_name, member, message));
         }
     }
 }
@@ -293,13 +299,15 @@ fn container_member(
         .map_err(|message| problems.push(Problem::member(name, role, message)))
         .ok()
         .flatten();
-    if reference.jsonvalue == Some(true) {
-        let message = "`jsonvalue` is only supported on structure members";
+    let json_value = reference.jsonvalue == Some(true);
+    if json_value && role == "key" {
+        let message = "`jsonvalue` cannot apply to a map key: a key is an object's key on the \
+                       wire, not a string value to hold parsed (a map's `value` can be one)";
         problems.push(Problem::member(name, role, message));
     }
     let location = || Location::Member { shape: name.to_owned(), member: role.to_owned() };
     let target = resolve(ids, &reference.shape, location, problems)?;
-    Some(Element { target, timestamp_format })
+    Some(Element { target, timestamp_format, json_value })
 }
 
 /// A `timestampFormat`, if there is one.

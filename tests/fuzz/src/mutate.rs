@@ -584,8 +584,8 @@ impl Mutation<'_> {
             26 => self.deprecated_message(),
             27 => self.shape_key_value(),
             28 => self.constraints(),
+            29 => self.set_element_flag(),
             // Spare slots: the most productive kinds again.
-            29 => self.enum_values(),
             30 => self.documentation(),
             _ => self.constraints(),
         }
@@ -753,6 +753,39 @@ impl Mutation<'_> {
         let reference = self.shape_mut(&shape)?.get_mut("members")?.get_mut(&member)?;
         reference.as_object_mut()?.insert(flag.to_owned(), value.clone());
         Some(format!("member {shape:?}.{member:?} {flag} = {value}"))
+    }
+
+    /// A flag on a list's `member` or a map's `key` or `value`: `jsonvalue` half the time.
+    fn set_element_flag(&mut self) -> Option<String> {
+        let aimed = match self.operations.as_ref() {
+            Some(operations) => reachable(self.model, operations),
+            None => shape_names(self.model),
+        };
+        let shapes = self.model.get("shapes");
+        let holds_elements = |name: &String| {
+            let shape = shapes.and_then(|shapes| shapes.get(name));
+            shape.is_some_and(|shape| shape.get("member").is_some() || shape.get("value").is_some())
+        };
+        let mut containers: Vec<String> = aimed.into_iter().filter(holds_elements).collect();
+        if containers.is_empty() {
+            containers = shape_names(self.model).into_iter().filter(holds_elements).collect();
+        }
+        let shape = self.pick(&containers)?.clone();
+        let byte = self.arg();
+        let flag = match byte % 2 {
+            0 => "jsonvalue",
+            _ => MEMBER_FLAGS[usize::from(byte / 2) % MEMBER_FLAGS.len()],
+        };
+        let value = odd_value(self.arg());
+        let object = self.shape_mut(&shape)?;
+        let role = match (object.contains_key("member"), byte / 2 % 2) {
+            (true, _) => "member",
+            (false, 0) => "value",
+            (false, _) => "key",
+        };
+        let reference = object.get_mut(role)?.as_object_mut()?;
+        reference.insert(flag.to_owned(), value.clone());
+        Some(format!("{shape:?}.{role} {flag} = {value}"))
     }
 
     fn timestamp_format(&mut self) -> Option<String> {

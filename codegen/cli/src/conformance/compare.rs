@@ -228,9 +228,9 @@ mod tests {
         assert_eq!(
             differences("body", &expected, &actual),
             [
-                "body at `Gone` is missing (expected 1)",
-                "body at `List[1].X` is false, expected true",
                 "body at `Name` is \"b\", expected \"a\"",
+                "body at `List[1].X` is false, expected true",
+                "body at `Gone` is missing (expected 1)",
                 "and 1 more differences",
             ]
         );

@@ -6,7 +6,7 @@
 
 use crate::wire_float::float;
 use awsjson_codegen::emit::ident;
-use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, Structure};
+use awsjson_codegen::ir::{Element, Member, Service, ShapeId, ShapeKind, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 use serde_json::{Map, Value};
@@ -62,7 +62,7 @@ fn value(service: &Service, id: ShapeId, json: &Value, path: &str) -> Result<Tok
                 .iter()
                 .enumerate()
                 .map(|(index, item)| {
-                    value(service, member.target, item, &format!("{path}[{index}]"))
+                    element_value(service, member, item, &format!("{path}[{index}]"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(quote! { ::std::vec![#(#items),*] })
@@ -74,7 +74,7 @@ fn value(service: &Service, id: ShapeId, json: &Value, path: &str) -> Result<Tok
                 .map(|(name, item)| {
                     let key =
                         value(service, *key, &Value::String(name.clone()), &format!("{path} key"))?;
-                    let item = value(service, element.target, item, &format!("{path}.{name}"))?;
+                    let item = element_value(service, element, item, &format!("{path}.{name}"))?;
                     Ok(quote! { (#key, #item) })
                 })
                 .collect::<Result<Vec<_>, String>>()?;
@@ -174,23 +174,33 @@ fn union_value(
     Ok(quote! { #name::#variant(#value) })
 }
 
-/// A member's value: boxed where the member is, parsed JSON for `jsonvalue`.
+/// A member's value: what it holds ([`element_value`]), boxed where the member is.
 fn member_value(
     service: &Service,
     member: &Member,
     json: &Value,
     path: &str,
 ) -> Result<TokenStream, String> {
-    let value = if member.json_value {
-        document(&json_value(json))
-    } else {
-        value(service, member.target, json, path)?
-    };
+    let value = element_value(service, &member.element(), json, path)?;
     Ok(if member.boxed {
         quote! { ::std::boxed::Box::new(#value) }
     } else {
         value
     })
+}
+
+/// What a member, list element or map value holds: parsed JSON for a `jsonvalue`.
+fn element_value(
+    service: &Service,
+    element: &Element,
+    json: &Value,
+    path: &str,
+) -> Result<TokenStream, String> {
+    if element.json_value {
+        Ok(document(&json_value(json)))
+    } else {
+        value(service, element.target, json, path)
+    }
 }
 
 /// Names in `map` that are not members: a typo in a case, which must not pass silently.
@@ -201,7 +211,7 @@ fn check_members(members: &[Member], map: &Map<String, Value>, path: &str) -> Re
     }
 }
 
-/// The value a case gives a `jsonvalue` member: AWS's suites give its JSON text, as a string;
+/// The value a case gives a `jsonvalue`: AWS's suites give its JSON text, as a string;
 /// a string that is no JSON text, and any other value, is the value itself.
 fn json_value(json: &Value) -> Value {
     match json {

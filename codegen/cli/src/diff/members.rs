@@ -1,7 +1,7 @@
 //! Changes inside a type: struct fields, union variants, enum values.
 
 use super::impact::DEPRECATED;
-use super::types::{Side, member_rust_type, member_wire_type, rust_type};
+use super::types::{Side, member_held_type, member_rust_type, member_wire_type};
 use super::verdict::{
     Change, Judgement, Release, Verdict, breaking, compatible, major, minor, patch,
 };
@@ -120,11 +120,7 @@ fn member_changed(cx: &mut Compared<'_>, b: &Member, a: &Member) {
 /// A member's type changed: breaking for code; on the wire only if its JSON changes.
 fn type_changed(cx: &mut Compared<'_>, b: &Member, a: &Member, what: &str) {
     let (old, new) = (cx.old, cx.new);
-    let base = |service: &Service, m: &Member| {
-        let ty = if m.json_value { "Document".to_owned() } else { rust_type(service, m.target) };
-        if m.boxed { format!("Box<{ty}>") } else { ty }
-    };
-    let (was, is) = (base(old, b), base(new, a));
+    let (was, is) = (member_held_type(old, b), member_held_type(new, a));
     let (wire_was, wire_is) = (member_wire_type(old, b), member_wire_type(new, a));
     if was == is && wire_was == wire_is {
         return;
@@ -163,12 +159,12 @@ pub fn union_members(cx: &mut Compared<'_>, before: &[Member], after: &[Member])
     let (old, new, side) = (cx.old, cx.new, cx.side);
     for_each_pair(before, after, |was, is| match (was, is) {
         (None, Some(m)) => cx.push(
-            format!("variant `{}({})` added", m.rust_name, rust_type(new, m.target)),
+            format!("variant `{}({})` added", m.rust_name, member_held_type(new, m)),
             minor("a new variant of a #[non_exhaustive] enum"),
             compatible("readers generated before keep it as `Unknown`"),
         ),
         (Some(m), None) => cx.push(
-            format!("variant `{}({})` removed", m.rust_name, rust_type(old, m.target)),
+            format!("variant `{}({})` removed", m.rust_name, member_held_type(old, m)),
             major("code that names it no longer compiles"),
             value_removed_on_wire(side),
         ),

@@ -1,15 +1,25 @@
 //! How a reference reads in Rust and on the wire, and which side of the wire a shape is on: what
 //! the impact pass compares to tell a change for callers from a change on the wire.
 
-use awsjson_codegen::ir::{Member, Service, ShapeId, ShapeKind, TimestampFormat};
+use awsjson_codegen::ir::{Element, Member, Service, ShapeId, ShapeKind, TimestampFormat};
 use std::collections::BTreeSet;
 
 /// The Rust type of a member as a reader writes it: `Option<Vec<String>>`, `Box<Node>`.
 pub fn member_rust_type(service: &Service, member: &Member) -> String {
-    let ty =
-        if member.json_value { "Document".to_owned() } else { rust_type(service, member.target) };
-    let ty = if member.boxed { format!("Box<{ty}>") } else { ty };
+    let ty = member_held_type(service, member);
     if member.required { ty } else { format!("Option<{ty}>") }
+}
+
+/// The Rust type a member holds, boxed where it is, without its `Option`.
+pub fn member_held_type(service: &Service, member: &Member) -> String {
+    let ty = element_rust_type(service, &member.element());
+    if member.boxed { format!("Box<{ty}>") } else { ty }
+}
+
+/// The Rust type of what a member, list element or map value holds: `Document` for a
+/// `jsonvalue`.
+pub fn element_rust_type(service: &Service, element: &Element) -> String {
+    if element.json_value { "Document".to_owned() } else { rust_type(service, element.target) }
 }
 
 /// The Rust type of shape `id` where a member, element or value refers to it.
@@ -21,9 +31,9 @@ pub fn rust_type(service: &Service, id: ShapeId) -> String {
         | ShapeKind::Enum(_)
         | ShapeKind::IntEnum(_) => shape.rust_name.clone(),
         ShapeKind::Document => "Document".to_owned(),
-        ShapeKind::List { member } => format!("Vec<{}>", rust_type(service, member.target)),
+        ShapeKind::List { member } => format!("Vec<{}>", element_rust_type(service, member)),
         ShapeKind::Map { key, value } => {
-            format!("BTreeMap<{}, {}>", rust_type(service, *key), rust_type(service, value.target))
+            format!("BTreeMap<{}, {}>", rust_type(service, *key), element_rust_type(service, value))
         }
         ShapeKind::String => "String".to_owned(),
         ShapeKind::Integer => "i32".to_owned(),
@@ -39,14 +49,16 @@ pub fn rust_type(service: &Service, id: ShapeId) -> String {
 /// What a member's value looks like in JSON: two members with the same wire type read and write
 /// the same bodies even where their Rust types differ (a string that became an enum).
 pub fn member_wire_type(service: &Service, member: &Member) -> String {
-    if member.json_value {
-        return "string (JSON text)".to_owned();
-    }
-    wire_type(service, member.target, member.timestamp_format)
+    wire_type(service, &member.element())
 }
 
-fn wire_type(service: &Service, id: ShapeId, format: Option<TimestampFormat>) -> String {
-    match &service.shape(id).kind {
+/// What a member, list element or map value looks like in JSON.
+fn wire_type(service: &Service, element: &Element) -> String {
+    if element.json_value {
+        return "string (JSON text)".to_owned();
+    }
+    let format = element.timestamp_format;
+    match &service.shape(element.target).kind {
         ShapeKind::Structure(_) | ShapeKind::Union(_) => "object".to_owned(),
         ShapeKind::Document => "any JSON".to_owned(),
         ShapeKind::Enum(_) | ShapeKind::String => "string".to_owned(),
@@ -59,12 +71,8 @@ fn wire_type(service: &Service, id: ShapeId, format: Option<TimestampFormat>) ->
             TimestampFormat::Iso8601 => "ISO 8601 string".to_owned(),
             TimestampFormat::Rfc822 => "RFC 822 string".to_owned(),
         },
-        ShapeKind::List { member } => {
-            format!("array of {}", wire_type(service, member.target, member.timestamp_format))
-        }
-        ShapeKind::Map { value, .. } => {
-            format!("object of {}", wire_type(service, value.target, value.timestamp_format))
-        }
+        ShapeKind::List { member } => format!("array of {}", wire_type(service, member)),
+        ShapeKind::Map { value, .. } => format!("object of {}", wire_type(service, value)),
     }
 }
 

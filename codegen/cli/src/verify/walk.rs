@@ -3,7 +3,7 @@
 //! members, a union's one member, timestamp formats, base64, `jsonvalue` text.
 
 use crate::wire_float::float;
-use awsjson_codegen::ir::{Member, Range, Service, ShapeId, ShapeKind, TimestampFormat};
+use awsjson_codegen::ir::{Element, Member, Range, Service, ShapeId, ShapeKind, TimestampFormat};
 use awsjson_runtime::validate::{Constraint, Pattern, Validator};
 use awsjson_runtime::{Blob, DateTime};
 use serde::Deserialize as _;
@@ -83,10 +83,9 @@ impl<'s> Schema<'s> {
                     if let Some(bounds) = length {
                         v.list_length(items.len(), bounds);
                     }
-                    let cx = Context { timestamp_format: member.timestamp_format, sensitive };
                     for (index, item) in items.iter().enumerate() {
                         v.index(index);
-                        self.value(item, member.target, cx, v);
+                        self.element(item, member, sensitive, v);
                         v.leave();
                     }
                 }
@@ -97,13 +96,12 @@ impl<'s> Schema<'s> {
                     if let Some(bounds) = length {
                         v.map_length(entries.len(), bounds);
                     }
-                    let cx = Context { timestamp_format: element.timestamp_format, sensitive };
                     for (name, item) in entries {
                         v.map_key(name);
                         self.key(name, *key, sensitive, v);
                         v.leave();
                         v.key(name);
-                        self.value(item, element.target, cx, v);
+                        self.element(item, element, sensitive, v);
                         v.leave();
                     }
                 }
@@ -207,21 +205,29 @@ impl<'s> Schema<'s> {
     }
 
     fn member<'a>(&'a self, value: &'a Value, member: &Member, v: &mut Validator<'a>) {
-        let sensitive = self.service.shape(member.target).sensitive;
-        if member.json_value {
-            let parses = value
-                .as_str()
-                .is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok());
-            if !parses {
-                wrong_type(v, value, "a string of JSON text (`jsonvalue`)");
-            }
-            return;
+        if member.host_label
+            && !member.json_value
+            && let Some(text) = value.as_str()
+        {
+            v.host_label(text, self.service.shape(member.target).sensitive);
         }
-        if let (true, Some(text)) = (member.host_label, value.as_str()) {
-            v.host_label(text, sensitive);
+        self.element(value, &member.element(), false, v);
+    }
+
+    /// A list's element or a map's value; `sensitive` when the list or map is.
+    fn element<'a>(
+        &'a self,
+        value: &'a Value,
+        element: &Element,
+        sensitive: bool,
+        v: &mut Validator<'a>,
+    ) {
+        if element.json_value {
+            json_text(value, v);
+        } else {
+            let cx = Context { timestamp_format: element.timestamp_format, sensitive };
+            self.value(value, element.target, cx, v);
         }
-        let cx = Context { timestamp_format: member.timestamp_format, sensitive: false };
-        self.value(value, member.target, cx, v);
     }
 
     fn union<'a>(
@@ -309,6 +315,17 @@ fn timestamp(value: &Value, format: TimestampFormat) -> bool {
         (TimestampFormat::Iso8601, Value::String(text)) => DateTime::parse_iso8601(text).is_ok(),
         (TimestampFormat::Rfc822, Value::String(text)) => DateTime::parse_rfc822(text).is_ok(),
         _ => false,
+    }
+}
+
+/// A `jsonvalue`: a string of JSON text. Its string shape's constraints are not checked, as
+/// `validate()` does not check them on the parsed JSON.
+fn json_text(value: &Value, v: &mut Validator<'_>) {
+    let parses = value
+        .as_str()
+        .is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok());
+    if !parses {
+        wrong_type(v, value, "a string of JSON text (`jsonvalue`)");
     }
 }
 

@@ -217,14 +217,17 @@ fn changes_that_add_nothing_still_update_the_operation() {
     let base = || {
         json!({
             "In": {"type": "structure", "required": ["A"], "members": {
-                "A": {"shape": "S"}, "B": {"shape": "State"}, "T": {"shape": "Time"}}},
+                "A": {"shape": "S"}, "B": {"shape": "State"}, "T": {"shape": "Time"},
+                "L": {"shape": "Texts"}, "M": {"shape": "ByName"}}},
             "Out": {"type": "structure", "members": {}},
+            "Texts": {"type": "list", "member": {"shape": "S"}},
+            "ByName": {"type": "map", "key": {"shape": "S"}, "value": {"shape": "S"}},
             "S": {"type": "string", "max": 10},
             "State": {"type": "string", "enum": ["X", "Y"]},
             "Time": {"type": "timestamp"},
         })
     };
-    let edits: [(&str, Edit); 13] = [
+    let edits: [(&str, Edit); 15] = [
         ("member removed", |s| drop(s["In"]["members"].as_object_mut().map(|m| m.remove("B")))),
         ("required", |s| s["In"]["required"] = json!(["A", "B"])),
         ("enum value removed", |s| s["State"]["enum"] = json!(["X"])),
@@ -233,6 +236,8 @@ fn changes_that_add_nothing_still_update_the_operation() {
         ("timestampFormat", |s| s["Time"]["timestampFormat"] = json!("iso8601")),
         ("locationName", |s| s["In"]["members"]["A"]["locationName"] = json!("a")),
         ("jsonvalue", |s| s["In"]["members"]["A"]["jsonvalue"] = json!(true)),
+        ("jsonvalue list member", |s| s["Texts"]["member"]["jsonvalue"] = json!(true)),
+        ("jsonvalue map value", |s| s["ByName"]["value"]["jsonvalue"] = json!(true)),
         ("sensitive", |s| s["S"]["sensitive"] = json!(true)),
         ("max", |s| s["S"]["max"] = json!(20)),
         ("min", |s| s["S"]["min"] = json!(1)),

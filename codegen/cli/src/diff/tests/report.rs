@@ -136,3 +136,38 @@ fn text() {
         assert_eq!(changelog.text(with_documentation), expected, "for {changelog:?}");
     }
 }
+
+/// `jsonvalue` on a list's elements and a map's values changes the member's Rust type and its
+/// JSON: both are named in the element's terms.
+#[test]
+fn jsonvalue_elements_change_the_rust_type_and_the_wire() {
+    let shapes = |element: Value| {
+        json!({
+            "In": {"type": "structure", "members": {"L": {"shape": "Texts"}, "M": {"shape": "ByName"}}},
+            "Out": {"type": "structure", "members": {}},
+            "Texts": {"type": "list", "member": element.clone()},
+            "ByName": {"type": "map", "key": {"shape": "S"}, "value": element},
+            "S": {"type": "string"},
+        })
+    };
+    let old = op_model(shapes(json!({"shape": "S"})));
+    let new = op_model(shapes(json!({"shape": "S", "jsonvalue": true})));
+    let report = crate::diff::compare(&old, &new, awsjson_codegen::StructStyle::NonExhaustive)
+        .unwrap_or_else(|(which, problems)| panic!("{which}: {problems:?}"));
+    let text = report.text(false);
+    let impact = &text[text.find("Rust impact").unwrap_or_default()..];
+    assert_eq!(
+        impact,
+        "Rust impact
+  struct In
+    field `l` type `Vec<String>` → `Vec<Document>`
+      code: major (code that builds or reads it must change)
+      wire: breaking (its JSON changes from array of string to array of string (JSON text))
+    field `m` type `BTreeMap<String, String>` → `BTreeMap<String, Document>`
+      code: major (code that builds or reads it must change)
+      wire: breaking (its JSON changes from object of string to object of string (JSON text))
+
+Verdict: a major release (code: major, with non-exhaustive structs; wire: breaking)
+"
+    );
+}
