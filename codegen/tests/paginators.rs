@@ -57,6 +57,42 @@ fn a_paginator_that_is_not_one_is_named_with_the_key_at_fault() {
 }
 
 #[test]
+fn a_jsonvalue_member_is_no_token() {
+    let directory = std::env::temp_dir().join(format!("jsonvalue-token-{}", std::process::id()));
+    let created = std::fs::create_dir_all(&directory);
+    assert!(created.is_ok(), "{created:?}");
+    let model = serde_json::json!({
+        "version": "2.0",
+        "metadata": {"apiVersion": "2020-01-01", "endpointPrefix": "things", "jsonVersion": "1.1",
+                     "protocol": "json", "serviceId": "Things", "targetPrefix": "Things",
+                     "uid": "things-2020-01-01"},
+        "operations": {"ListThings": {"name": "ListThings", "http": {"method": "POST", "requestUri": "/"},
+                                      "input": {"shape": "ListThingsInput"},
+                                      "output": {"shape": "ListThingsOutput"}}},
+        "shapes": {
+            "ListThingsInput": {"type": "structure", "members": {"Token": {"shape": "Text", "jsonvalue": true}}},
+            "ListThingsOutput": {"type": "structure", "members": {"Next": {"shape": "Text", "jsonvalue": true}}},
+            "Text": {"type": "string"}
+        }
+    });
+    let paginators =
+        r#"{"pagination": {"ListThings": {"input_token": "Token", "output_token": "Next"}}}"#;
+    let (model_path, paginators_path) = (directory.join("m.json"), directory.join("p.json"));
+    let written = std::fs::write(&model_path, model.to_string())
+        .and_then(|()| std::fs::write(&paginators_path, paginators));
+    assert!(written.is_ok(), "{written:?}");
+    let result = awsjson_codegen::Builder::new(&model_path).paginators(&paginators_path).generate();
+    let _ = std::fs::remove_dir_all(&directory);
+    let error = result.map(|_| ()).unwrap_err().on_command_line().to_string();
+    assert_eq!(
+        error.replace(&paginators_path.display().to_string(), "p.json"),
+        "`p.json` has 2 problems:
+  paginator `ListThings`: input token `Token`: `Token` is a `jsonvalue` member, JSON held parsed
+  paginator `ListThings`: output token `Next`: `Next` is a `jsonvalue` member, JSON held parsed"
+    );
+}
+
+#[test]
 fn paginators_of_operations_left_out_are_skipped() {
     let generated = awsjson_codegen::Builder::new(fixture("paging.json"))
         .operations(["ListThings"])

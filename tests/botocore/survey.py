@@ -21,7 +21,8 @@ import zipfile
 from pathlib import Path
 
 PROTOCOLS = ("json", "smithy-rpc-v2-cbor")
-MODEL = re.compile(r"^botocore/data/([^/]+)/([^/]+)/service-2\.json\.gz$")
+# Older releases ship models uncompressed.
+MODEL = re.compile(r"^botocore/data/([^/]+)/([^/]+)/service-2\.json(\.gz)?$")
 
 
 def download(version, dest):
@@ -47,7 +48,10 @@ def latest_models(wheel):
             found = MODEL.match(name)
             if found and found[2] > latest.get(found[1], ("", None))[0]:
                 latest[found[1]] = (found[2], name)
-        return {service: (api_version, json.loads(gzip.decompress(archive.read(name))))
+        def read(name):
+            data = archive.read(name)
+            return json.loads(gzip.decompress(data) if name.endswith(".gz") else data)
+        return {service: (api_version, read(name))
                 for service, (api_version, name) in sorted(latest.items())}
 
 

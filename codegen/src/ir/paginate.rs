@@ -154,7 +154,11 @@ fn path(service: &Service, shape: ShapeId, key: &str) -> Result<Vec<Step>, Strin
         let Some(member) = structure.members.iter().find(|m| m.model_name == name) else {
             return Err(format!("`{}` has no member `{name}`", here.wire_name));
         };
-        let Member { model_name, rust_name, target, required, boxed, .. } = member;
+        let Member { model_name, rust_name, target, required, boxed, json_value, .. } = member;
+        if *json_value {
+            // Its value is held parsed: no token, key or flag that a page passes on.
+            return Err(format!("`{name}` is a `jsonvalue` member, JSON held parsed"));
+        }
         let step = Step {
             model_name: model_name.clone(),
             rust_name: rust_name.clone(),
