@@ -13,8 +13,25 @@ use super::Refusal;
 use super::charset::push_char;
 use super::syntax::{Assertion, Node};
 
+/// Why a node has no ECMAScript form as it stands.
+pub(super) enum Failure {
+    Refused(Refusal),
+    /// A back-reference to group `index`, which may not have matched there: [`super::unset`]
+    /// can split the pattern so that it has on every way that reaches the back-reference.
+    MaybeUnset {
+        index: u32,
+        refusal: Refusal,
+    },
+}
+
+impl From<Refusal> for Failure {
+    fn from(refusal: Refusal) -> Failure {
+        Failure::Refused(refusal)
+    }
+}
+
 /// `node` as ECMAScript.
-pub(super) fn emit(node: &Node) -> Result<String, Refusal> {
+pub(super) fn emit(node: &Node) -> Result<String, Failure> {
     let mut emitter = Emitter { numbers: BTreeMap::new(), count: 0 };
     let at = Context {
         at_end: true,
@@ -60,7 +77,7 @@ impl Emitter {
         node: &Node,
         at: Context,
         definite: &mut BTreeSet<u32>,
-    ) -> Result<Piece, Refusal> {
+    ) -> Result<Piece, Failure> {
         Ok(match node {
             Node::Empty => (String::new(), false),
             Node::Literal(c) => (literal(*c), true),
@@ -151,6 +168,14 @@ impl Emitter {
                 let (text, atom) = self.node(body, at, definite)?;
                 (text, atom)
             }
+            Node::Atomic(body) if body.contains(&repeats_what_may_be_empty) => {
+                return Err(Refusal::no_equivalent(
+                    "an atomic group or possessive quantifier over a repetition of what can match \
+                     nothing, whose first match Java finds otherwise (it stops a loop at an empty \
+                     iteration)",
+                )
+                .into());
+            }
             Node::Atomic(body) => {
                 // A look-ahead is atomic in ECMAScript: what it captured, matched again.
                 self.count += 1;
@@ -169,10 +194,11 @@ impl Emitter {
                     // Grouped, so that a digit after it is not read as part of its number.
                     Some(number) => (format!("(?:\\{number})"), true),
                     None => {
-                        return Err(Refusal::no_equivalent(format!(
+                        let refusal = Refusal::no_equivalent(format!(
                             "the back-reference `\\{index}` to a group that may not have matched, \
                              which Java fails and ECMAScript matches as empty"
-                        )));
+                        ));
+                        return Err(Failure::MaybeUnset { index: *index, refusal });
                     }
                 }
             }
@@ -187,7 +213,7 @@ impl Emitter {
         lazy: bool,
         at: Context,
         definite: &mut BTreeSet<u32>,
-    ) -> Result<Piece, Refusal> {
+    ) -> Result<Piece, Failure> {
         // Java tries a node that consumes nothing once at most (and ECMAScript cannot repeat
         // an assertion): needed once, it is there once; optional, it never changes a match.
         if body.is_zero_width() {
@@ -289,6 +315,21 @@ fn literal(c: char) -> String {
         push_char(&mut text, c);
     }
     text
+}
+
+/// Whether `node` repeats more than once something that can match the empty string: Java
+/// ends such a loop at an empty iteration, where ECMAScript tries the iteration's other ways,
+/// so the first match of the two can differ (and only the first counts in an atomic group).
+fn repeats_what_may_be_empty(node: &Node) -> bool {
+    match node {
+        Node::Repeat { body, max, .. } => {
+            max.is_none_or(|max| max > 1)
+                && body.may_be_empty()
+                && !body.is_zero_width()
+                && !is_deterministic(body)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a node can match in one way only at any position, so that making it atomic (a

@@ -24,6 +24,7 @@ mod samples;
 mod syntax;
 #[cfg(test)]
 mod tests;
+mod unset;
 
 /// Why a pattern cannot be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,8 +72,21 @@ impl std::error::Error for Refusal {}
 /// The ECMAScript (`u` mode) regular expression that matches what the Java `pattern` matches;
 /// `Err` says why there is none. What it returns compiles.
 pub fn translate(pattern: &str) -> Result<String, Refusal> {
-    let node = parse::parse(pattern)?;
-    let ecmascript = emit::emit(&node)?;
+    let mut node = parse::parse(pattern)?;
+    let mut split = Vec::new();
+    let ecmascript = loop {
+        match emit::emit(&node) {
+            Ok(ecmascript) => break ecmascript,
+            Err(emit::Failure::Refused(refusal)) => return Err(refusal),
+            Err(emit::Failure::MaybeUnset { index, refusal }) => {
+                match unset::split(&node, index).filter(|_| !split.contains(&index)) {
+                    Some(rewritten) => node = rewritten,
+                    None => return Err(refusal),
+                }
+                split.push(index);
+            }
+        }
+    };
     regress::Regex::with_flags(&ecmascript, "u").map_err(|error| {
         Refusal::no_equivalent(format!(
             "its ECMAScript form `{ecmascript}` does not compile: {error}"

@@ -87,6 +87,18 @@ impl Node {
         }
     }
 
+    /// Whether the node can match the empty string.
+    pub fn may_be_empty(&self) -> bool {
+        match self {
+            Node::Empty | Node::Assertion(_) | Node::Look { .. } | Node::BackReference(_) => true,
+            Node::Literal(_) | Node::Set { .. } => false,
+            Node::Concat(nodes) => nodes.iter().all(Node::may_be_empty),
+            Node::Alternation(nodes) => nodes.iter().any(Node::may_be_empty),
+            Node::Group { body, .. } | Node::Atomic(body) => body.may_be_empty(),
+            Node::Repeat { body, min, .. } => *min == 0 || body.may_be_empty(),
+        }
+    }
+
     /// Whether the node or anything in it passes `test`.
     pub fn contains(&self, test: &dyn Fn(&Node) -> bool) -> bool {
         test(self)

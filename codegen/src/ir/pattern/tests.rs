@@ -57,6 +57,12 @@ fn java_constructs_become_ecmascript() {
         (r"\x{1F600}\uD83D\uDE00\cA\e\a\0101", r"\u{1F600}\u{1F600}\x01\x1B\x07A"),
         (r"\G\w", r"^\w"),
         (r"(?<n>a)\k<n>", r"(?<n>a)(?:\1)"),
+        // A back-reference to a group that may not have matched: only the ways where it has.
+        (r"(a)?b\1", r"(a)b(?:\1)"),
+        (r"^(a|(b))c\2", r"^((b))c(?:\2)"),
+        // Java goes back into a lone `\R`, never into one under a quantifier.
+        (r"\R\n", r"(?:\r\n|[\n-\r\x85\u2028\u2029])\n"),
+        (r"\R?\n", r"(?:(?=(\r\n|[\n-\r\x85\u2028\u2029]))\1)?\n"),
     ];
     for (java, ecmascript) in cases {
         assert_eq!(translate(java).as_deref(), Ok(ecmascript), "{java}");
@@ -101,8 +107,12 @@ fn what_cannot_be_translated_says_why() {
             "no ECMAScript regular expression means exactly the same (`(?U)`, Unicode character classes)",
         ),
         (
-            r"(a)?b\1",
+            r"(?:(a)|b\1)+",
             "no ECMAScript regular expression means exactly the same (the back-reference `\\1` to a group that may not have matched, which Java fails and ECMAScript matches as empty)",
+        ),
+        (
+            r"(?>(|x)+)y",
+            "no ECMAScript regular expression means exactly the same (an atomic group or possessive quantifier over a repetition of what can match nothing, whose first match Java finds otherwise (it stops a loop at an empty iteration))",
         ),
         (
             r"(?<=a+)b",
@@ -151,4 +161,49 @@ fn write_samples() {
         lines.push('\n');
     }
     std::fs::write(&output, lines).unwrap_or_else(|error| panic!("{output}: {error}"));
+}
+
+#[test]
+#[ignore = "a tool: compares the translation with Java's verdicts in $CORPUS (JSON lines of pattern, matches, rejects or java)"]
+fn compare_with_java() {
+    let corpus = std::env::var("CORPUS").unwrap_or_default();
+    let text = std::fs::read_to_string(&corpus).unwrap_or_default();
+    let (mut wrong, mut unchecked) = (0, 0);
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let pattern = row["pattern"].as_str().unwrap_or_default();
+        let translated = translate(pattern);
+        if row["java"].is_string() {
+            if translated.is_ok() {
+                wrong += 1;
+                println!(
+                    "{pattern:?}: Java rejects it ({}), translated as {translated:?}",
+                    row["java"]
+                );
+            }
+            continue;
+        }
+        let Ok(ecmascript) = translated else {
+            unchecked += 1;
+            println!("{pattern:?}: unchecked: {}", translated.unwrap_err());
+            continue;
+        };
+        let checked =
+            awsjson_runtime::validate::Pattern::owned(pattern.to_owned(), ecmascript.clone());
+        for (key, expected) in
+            [("match", true), ("matches", true), ("no_match", false), ("rejects", false)]
+        {
+            for sample in row[key].as_array().into_iter().flatten() {
+                let sample = sample.as_str().unwrap_or_default();
+                if checked.is_match(sample) != Ok(expected) {
+                    wrong += 1;
+                    println!(
+                        "{pattern:?} => {ecmascript:?}: {sample:?} should {}match",
+                        if expected { "" } else { "not " }
+                    );
+                }
+            }
+        }
+    }
+    println!("{wrong} wrong, {unchecked} unchecked");
 }

@@ -151,9 +151,10 @@ impl Parser {
                 Some('\\') if self.chars.get(self.pos + 1) == Some(&'R') => {
                     self.pos += 2;
                     let line_break = line_break();
-                    // Java repeats `\R` with `*`, `+` and `{…}` without going back into an
-                    // iteration (`\R{2}` does not match `\r\n`); `?` does go back.
-                    let repeated = matches!(self.peek(), Some('*' | '+' | '{'));
+                    // Under any quantifier, Java never goes back into an `\R` that took
+                    // `\r\n` (`\R{2}` does not match `\r\n`, nor `\R?\n` at its `\r`); alone,
+                    // it does.
+                    let repeated = matches!(self.peek(), Some('?' | '*' | '+' | '{'));
                     nodes.push(self.quantified(if repeated {
                         Node::Atomic(Box::new(line_break))
                     } else {
