@@ -6,8 +6,8 @@
 //! Java's constructs (inline flags, `\A…\z`, possessive quantifiers, POSIX classes, class
 //! intersections, octal escapes, a hyphen after `\w` in a class), and some constructs both
 //! dialects have mean different things (`.`, `$`, `\s`, `\b`, a back-reference to a group that
-//! did not match). Each is read as Java SE 25 reads it ([`parse`]) and written out in
-//! ECMAScript ([`emit`]); a pattern matches where Java's `Matcher.find` finds a match, as
+//! did not match). Each is read as Java SE 25 reads it (`parse`) and written out in
+//! ECMAScript (`emit`); a pattern matches where Java's `Matcher.find` finds a match, as
 //! Smithy's patterns are not anchored. `codegen/tests/java/` checks the translation against
 //! OpenJDK's own engine over every pattern of botocore's models.
 //!
