@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for SECONDS each (default 600), two at a time: the decoders, then
-# the timestamps and the model bytes, then the mutated models. Working corpora go to
+# the timestamps and the model bytes, then the mutated models and the patterns. Working corpora go to
 # ${FUZZ_CORPUS:-/tmp/fuzz-corpus}/<target>, logs beside them; the seeds in corpus/ are only
 # read. Crashes land in libfuzzer/artifacts/<target>/. Exits 1 if any target found one.
 set -uo pipefail
@@ -30,5 +30,8 @@ run datetime -- & a=$!
 run model_bytes ../../model ../../tests/models -- -max_len=600000 & b=$!
 wait $a || failed=1
 wait $b || failed=1
-run model_mutations -- -max_len=256 || failed=1
+run model_mutations -- -max_len=256 & a=$!
+run pattern -- -max_len=512 & b=$!
+wait $a || failed=1
+wait $b || failed=1
 exit $failed

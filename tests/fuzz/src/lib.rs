@@ -11,6 +11,7 @@ pub mod model;
 pub mod mutate;
 pub mod mutator;
 pub mod operations;
+pub mod pattern;
 pub mod response;
 pub mod round_trip;
 
@@ -24,6 +25,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("datetime", datetime),
     ("model_bytes", model_bytes),
     ("model_mutations", model_mutations),
+    ("pattern", pattern),
 ];
 
 /// `Op::parse_response` of any operation of either build, with any status, headers and body:
@@ -51,4 +53,9 @@ pub fn model_bytes(data: &[u8]) {
 /// [`mutate`] and [`model`].
 pub fn model_mutations(data: &[u8]) {
     model::fuzz_mutations(data);
+}
+
+/// A model's `pattern`, read in Java's dialect and checked by the runtime: see [`mod@pattern`].
+pub fn pattern(data: &[u8]) {
+    pattern::fuzz(data);
 }

@@ -111,6 +111,13 @@ fn model_bytes() {
     replay("model_bytes", &["../../model", "../../tests/models"], 150);
 }
 
+/// Every construct of the dialect is a seed (`corpus/pattern/java-*`, from
+/// `codegen/tests/java/constructs.json`); each mutant compiles a regular expression or two.
+#[test]
+fn pattern() {
+    replay("pattern", &[], 20_000);
+}
+
 #[test]
 fn model_mutations() {
     replay("model_mutations", &[], 150);
