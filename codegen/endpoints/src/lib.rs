@@ -1,0 +1,2 @@
+//! AWS endpoint rule sets: botocore's `endpoint-rule-set-1.json` (Smithy's rules engine) read,
+//! type-checked and evaluated, with the partition table (`partitions.json`).
