@@ -8,9 +8,12 @@ fn main() {
         let paginators = "model/appstream-2016-12-01.latest.paginators.json";
         builds.push(("latest", "model/appstream-2016-12-01.latest.json", Some(paginators)));
     }
+    // AppStream's endpoint rule set, the same for both: it names no operation or shape.
+    let rules = "model/appstream-2016-12-01.endpoint-rule-set.json";
     for (name, model, paginators) in builds {
         let mut builder = awsjson_codegen::Builder::new(model);
-        for input in std::iter::once(model).chain(paginators) {
+        builder.endpoint_rules(rules);
+        for input in [model, rules].into_iter().chain(paginators) {
             println!("cargo:rerun-if-changed={input}");
         }
         if let Some(paginators) = paginators {

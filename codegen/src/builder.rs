@@ -26,6 +26,7 @@ pub struct Builder {
     runtime_path: Option<String>,
     overview_file: Option<PathBuf>,
     paginators: Option<PathBuf>,
+    endpoint_rules: Option<PathBuf>,
     decoding: Decoding,
     struct_style: StructStyle,
     on_warning: Option<Hook>,
@@ -42,6 +43,7 @@ impl Builder {
             runtime_path: None,
             overview_file: None,
             paginators: None,
+            endpoint_rules: None,
             decoding: Decoding::default(),
             struct_style: StructStyle::default(),
             on_warning: None,
@@ -107,6 +109,25 @@ impl Builder {
     pub fn paginators(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.paginators = Some(path.into());
         self
+    }
+
+    /// The model's endpoint rule set (botocore's `endpoint-rule-set-1.json`, shipped beside
+    /// each model; taken from there when this is not called): the generated `SERVICE` then
+    /// resolves endpoints by it, `EndpointParams` types its parameters, and operations bind
+    /// the parameters their input sets. It is checked as the model is: an unknown function, an
+    /// undefined name, a type error or an unreachable rule is an error naming its place in
+    /// the file.
+    pub fn endpoint_rules(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.endpoint_rules = Some(path.into());
+        self
+    }
+
+    /// The rule set file: the one given, else botocore's beside the model, if it is there.
+    fn endpoint_rules_file(&self) -> Option<PathBuf> {
+        self.endpoint_rules.clone().or_else(|| {
+            let beside = self.model.parent()?.join("endpoint-rule-set-1.json");
+            beside.is_file().then_some(beside)
+        })
     }
 
     /// Where [`Builder::write`] also puts [`Builder::overview`], for the docs of the module that
@@ -194,6 +215,13 @@ impl Builder {
             ir::paginate(&mut service, &paginators, &every_operation)
                 .map_err(|problems| invalid(path, problems))?;
         }
+        if let Some(path) = self.endpoint_rules_file() {
+            let json = std::fs::read_to_string(&path)
+                .map_err(|source| Error::Read { path: path.clone(), source })?;
+            let (rule_set, rules) = ir::endpoint_rules::read_rules(&json)
+                .map_err(|problems| invalid(&path, problems))?;
+            ir::endpoint_rules::bind(&mut service, &model, &rule_set, rules);
+        }
         self.report(&service.warnings)?;
         Ok((model, service))
     }
@@ -268,8 +296,11 @@ impl Builder {
         let options = self.options()?;
         let service = self.service()?;
         let source = source_name(&self.model);
-        let inputs: Vec<&Path> =
-            std::iter::once(self.model.as_path()).chain(self.paginators.as_deref()).collect();
+        let rules = self.endpoint_rules_file();
+        let inputs: Vec<&Path> = std::iter::once(self.model.as_path())
+            .chain(self.paginators.as_deref())
+            .chain(rules.as_deref())
+            .collect();
         output::write_file(out_file, &emit::emit(&service, &source, &options)?, &inputs)?;
         match &self.overview_file {
             Some(overview_file) => {

@@ -16,6 +16,8 @@ pub enum Location {
     },
     /// The paginator of an operation, in a paginators file.
     Paginator(String),
+    /// A place in an endpoint rule set file, like `rules[1].conditions[0]` (empty: the file).
+    EndpointRule(String),
 }
 
 impl fmt::Display for Location {
@@ -27,6 +29,8 @@ impl fmt::Display for Location {
             Location::Shape(name) => write!(f, "shape `{name}`"),
             Location::Member { shape, member } => write!(f, "shape `{shape}`, member `{member}`"),
             Location::Paginator(operation) => write!(f, "paginator `{operation}`"),
+            Location::EndpointRule(path) if path.is_empty() => f.write_str("rule set"),
+            Location::EndpointRule(path) => write!(f, "`{path}`"),
         }
     }
 }

@@ -1,6 +1,12 @@
-// DynamoDB, SQS and Secrets Manager, the operations the moto tests call, with their paginators.
+// DynamoDB, SQS and Secrets Manager, the operations the moto tests call, with their paginators
+// and endpoint rule sets.
 const SERVICES: &[(&str, &str, &[&str])] = &[
-    ("dynamodb", "dynamodb-2012-08-10", &["CreateTable", "PutItem", "GetItem", "Query", "Scan"]),
+    // BatchGetItem binds its endpoint parameters by a path through its input.
+    (
+        "dynamodb",
+        "dynamodb-2012-08-10",
+        &["CreateTable", "PutItem", "GetItem", "Query", "Scan", "BatchGetItem"],
+    ),
     ("sqs", "sqs-2012-11-05", &["CreateQueue", "SendMessage", "ReceiveMessage"]),
     ("secretsmanager", "secretsmanager-2017-10-17", &["CreateSecret", "GetSecretValue"]),
 ];
@@ -10,11 +16,14 @@ fn main() {
     for (module, model, operations) in SERVICES {
         let (json, paginators) =
             (format!("../models/{model}.json"), format!("../models/{model}.paginators.json"));
-        println!("cargo:rerun-if-changed={json}");
-        println!("cargo:rerun-if-changed={paginators}");
+        let rules = format!("../models/{model}.endpoint-rule-set.json");
+        for input in [&json, &paginators, &rules] {
+            println!("cargo:rerun-if-changed={input}");
+        }
         let written = awsjson_codegen::Builder::new(&json)
             .operations(operations.iter().copied())
             .paginators(&paginators)
+            .endpoint_rules(&rules)
             .out_file(out_dir.join(format!("{module}.rs")))
             .write();
         if let Err(error) = written {

@@ -66,6 +66,20 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         cache_dir: Option<PathBuf>,
     },
+    /// Run endpoint tests (botocore's endpoint-tests-1.json) against an endpoint rule set: one
+    /// line per failing case, then `N passed, M failed`; exit status 1 if any failed, 2 if a
+    /// file cannot be used.
+    Endpoints {
+        /// The endpoint rule set (botocore's endpoint-rule-set-1.json).
+        rules: PathBuf,
+        /// Endpoint test files.
+        #[arg(required = true, value_name = "TESTS.json")]
+        tests: Vec<PathBuf>,
+        /// The service's model: the cases' `operationInputs` are then run too, each input bound
+        /// to the rule set's parameters as the model says.
+        #[arg(long, value_name = "MODEL")]
+        model: Option<PathBuf>,
+    },
     /// Check bodies captured from real traffic against the model: one line per finding, with
     /// its JSON path, then a summary. Exit status 0: every body conforms, 1: one does not,
     /// 2: the command could not run. A file is one JSON body, or one body per line.
@@ -171,6 +185,10 @@ struct Selection {
     /// implement `Paginated`.
     #[arg(long, value_name = "FILE")]
     paginators: Option<PathBuf>,
+    /// The model's endpoint rule set [default: botocore's endpoint-rule-set-1.json beside the
+    /// model, if there]: `SERVICE` then resolves endpoints by it.
+    #[arg(long, value_name = "FILE")]
+    endpoint_rules: Option<PathBuf>,
 }
 
 impl Selection {
@@ -188,6 +206,9 @@ impl Selection {
         builder.exclude_operations(self.exclude_operations);
         if let Some(paginators) = self.paginators {
             builder.paginators(paginators);
+        }
+        if let Some(rules) = self.endpoint_rules {
+            builder.endpoint_rules(rules);
         }
         builder
     }
@@ -208,6 +229,9 @@ fn main() -> ExitCode {
     }
     if let Command::Verify { model, operation, direction, files } = command {
         return verify(&model, &operation, direction.direction(), &files);
+    }
+    if let Command::Endpoints { rules, tests, model } = command {
+        return endpoints(&rules, &tests, model.as_deref());
     }
     if let Command::Conformance { suites, cache_dir } = command {
         let cache_dir =
@@ -246,9 +270,12 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Check { model, selection } => {
             print(&format!("{}\n", selection.builder(model).check()?))
         }
-        Command::Conformance { .. } | Command::Diff { .. } | Command::Verify { .. } => {
-            Err(Error::Internal("conformance, diff and verify run before other commands".into()))
-        }
+        Command::Conformance { .. }
+        | Command::Diff { .. }
+        | Command::Verify { .. }
+        | Command::Endpoints { .. } => Err(Error::Internal(
+            "conformance, diff, verify and endpoints run before other commands".into(),
+        )),
         Command::Subset { model: path, operations, out } => {
             let operations: Vec<&str> = operations.iter().map(String::as_str).collect();
             let json = awsjson_codegen::subset_json(&path, &operations)?;
@@ -281,6 +308,26 @@ fn verify(
             eprintln!("error: {}", error.on_command_line());
             ExitCode::from(VERIFY_ERROR)
         }
+    }
+}
+
+/// `endpoints` exits 1 for a failing case, so what stops it exits 2.
+const ENDPOINTS_ERROR: u8 = 2;
+
+fn endpoints(rules: &Path, tests: &[PathBuf], model: Option<&Path>) -> ExitCode {
+    let report = match awsjson_cli::endpoints::run_files(rules, tests, model) {
+        Ok(report) => report,
+        Err(why) => {
+            eprintln!("error: {why}");
+            return ExitCode::from(ENDPOINTS_ERROR);
+        }
+    };
+    let mut text: String = report.failures.iter().map(|line| format!("FAIL {line}\n")).collect();
+    text.push_str(&format!("{} passed, {} failed\n", report.passed, report.failures.len()));
+    match finish(print(&text)) {
+        status if status != ExitCode::SUCCESS => status,
+        _ if report.failures.is_empty() => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
 

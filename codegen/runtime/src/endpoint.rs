@@ -11,6 +11,18 @@ pub struct Endpoint {
     port: Option<u16>,
     path: String,
     query: Option<String>,
+    /// What a rule set's endpoint adds: headers for every request, and how to sign.
+    resolved: Resolved,
+}
+
+/// What an endpoint resolved by a rule set says besides its URL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Resolved {
+    headers: Vec<(String, String)>,
+    signing_name: Option<String>,
+    signing_region: Option<String>,
+    /// The properties as JSON text (`""` when none), read on demand.
+    properties: String,
 }
 
 /// Why a URL or region gives no endpoint.
@@ -67,14 +79,66 @@ impl Endpoint {
         if let Some(bad) = host.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return Err(refuse(&format!("the host contains {bad:?}")));
         }
-        Ok(Endpoint { scheme, host: host.to_owned(), port, path: path.to_owned(), query })
+        let (host, path) = (host.to_owned(), path.to_owned());
+        Ok(Endpoint { scheme, host, port, path, query, resolved: Resolved::default() })
     }
 
     /// `https://{prefix}.{region}.{dns suffix}` in the partition `region` belongs to.
     pub(crate) fn standard(prefix: &str, region: &str) -> Result<Self, EndpointError> {
         let dns_suffix = dns_suffix(region)?;
         let host = format!("{prefix}.{region}.{dns_suffix}");
-        Ok(Endpoint { scheme: "https", host, port: None, path: String::new(), query: None })
+        let (port, path, query) = (None, String::new(), None);
+        Ok(Endpoint { scheme: "https", host, port, path, query, resolved: Resolved::default() })
+    }
+
+    /// The endpoint a rule set resolved: its URL read as [`Endpoint::parse`] reads one, with
+    /// its headers and the signing name and region of its first `authSchemes` entry.
+    pub fn from_resolved(
+        resolved: &crate::endpoints::ResolvedEndpoint,
+    ) -> Result<Self, EndpointError> {
+        let mut endpoint = Endpoint::parse(&resolved.url)?;
+        let headers = resolved.headers.iter();
+        let headers = headers
+            .flat_map(|(name, values)| values.iter().map(move |v| (name.clone(), v.clone())));
+        let scheme = resolved.auth_schemes().into_iter().next();
+        let properties = match resolved.properties.is_empty() {
+            true => String::new(),
+            false => serde_json::Value::Object(resolved.properties.clone()).to_string(),
+        };
+        endpoint.resolved = Resolved {
+            headers: headers.collect(),
+            signing_name: scheme.as_ref().and_then(|scheme| scheme.signing_name.clone()),
+            signing_region: scheme.and_then(|scheme| scheme.signing_region),
+            properties,
+        };
+        Ok(endpoint)
+    }
+
+    /// Headers every request to this endpoint carries (from its rule set), one pair per value;
+    /// [`Request::into_http`](super::Request) adds them.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.resolved.headers
+    }
+
+    /// The service name to sign requests to this endpoint for, where its rule set names one
+    /// (`authSchemes`); else the model's ([`Service::signing_name`](super::Service)).
+    pub fn signing_name(&self) -> Option<&str> {
+        self.resolved.signing_name.as_deref()
+    }
+
+    /// The region to sign requests to this endpoint for, where its rule set names one (a
+    /// global endpoint signs for `us-east-1` whatever the caller's region); else the caller's.
+    pub fn signing_region(&self) -> Option<&str> {
+        self.resolved.signing_region.as_deref()
+    }
+
+    /// The endpoint's properties as its rule set wrote them (`authSchemes`, …); empty for an
+    /// endpoint parsed from a URL.
+    pub fn properties(&self) -> serde_json::Map<String, serde_json::Value> {
+        match serde_json::from_str(&self.resolved.properties) {
+            Ok(serde_json::Value::Object(properties)) => properties,
+            _ => serde_json::Map::new(),
+        }
     }
 
     /// `https` or `http`.

@@ -13,7 +13,7 @@ use super::request::Request;
 impl Request {
     /// The request as an `http::Request` to `endpoint`: the method, the URL with the host prefix
     /// and paths joined ([`Request::url`]), a `Host` header (signers sign it), and every header
-    /// and the body as they are.
+    /// and the body as they are, then the headers of a resolved endpoint ([`Endpoint::headers`]).
     pub fn into_http(self, endpoint: &Endpoint) -> Result<::http::Request<Vec<u8>>, EncodeError> {
         let mut builder = ::http::Request::builder()
             .method(self.method)
@@ -21,6 +21,9 @@ impl Request {
             .header(::http::header::HOST, self.authority(endpoint));
         for (name, value) in &self.headers {
             builder = builder.header(*name, value.as_str());
+        }
+        for (name, value) in endpoint.headers() {
+            builder = builder.header(name.as_str(), value.as_str());
         }
         builder.body(self.body).map_err(|error| EncodeError::http(error.to_string()))
     }

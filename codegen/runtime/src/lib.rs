@@ -40,6 +40,7 @@ mod compression;
 pub mod datetime;
 pub mod decode;
 pub mod endpoint;
+mod endpoint_rules;
 pub mod enums;
 pub mod error;
 pub mod error_response;
@@ -66,6 +67,7 @@ pub use self::blob::Blob;
 pub use self::datetime::{DateTime, DateTimeError};
 pub use self::decode::{Decoded, Decoding};
 pub use self::endpoint::{Endpoint, EndpointError};
+pub use self::endpoint_rules::{EndpointConfig, EndpointRules, RuleSetCell};
 pub use self::enums::{UnknownInteger, UnknownValue};
 pub use self::error::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};
 pub use self::error_response::ErrorResponse;
@@ -81,10 +83,14 @@ pub use self::service::{Protocol, Service};
 pub use self::union::UnknownMember;
 pub use self::validate::{Validate, Violation, Violations};
 pub use self::wire::Document;
+/// Endpoint rule sets and the partition table: the `awsjson-endpoints` crate, which the
+/// generator checks rule sets with and generated code resolves endpoints with.
+pub use awsjson_endpoints as endpoints;
 
 /// What generated code names through the runtime, so its crate needs no serde dependency of
 /// its own. Not public API: only generated code uses it, and SemVer does not cover it.
 #[doc(hidden)]
 pub mod __private {
     pub use ::serde;
+    pub use ::serde_json;
 }

@@ -58,6 +58,25 @@ pub trait Operation {
         Ok(None)
     }
 
+    /// Sets the endpoint parameters the model binds from the input (`contextParam` members,
+    /// `staticContextParams`, `operationContextParams`); generated for the operations that
+    /// have any.
+    fn endpoint_params(input: &Self::Input, params: &mut super::endpoints::Params) {
+        let _ = (input, params);
+    }
+
+    /// Where the request for `input` goes: [`Service::resolve_endpoint`] of the operation's
+    /// service with `config` and the parameters the input binds ([`Operation::endpoint_params`]),
+    /// like DynamoDB's `ResourceArn` from a `GetItem`'s table.
+    fn endpoint(
+        input: &Self::Input,
+        config: &super::EndpointConfig,
+    ) -> Result<super::Endpoint, super::EndpointError> {
+        let mut params = super::endpoints::Params::new();
+        Self::endpoint_params(input, &mut params);
+        Self::SERVICE.resolve_endpoint_with(config, &params)
+    }
+
     /// Builds the request: `POST /` with the target, content type and length headers and a
     /// JSON body, compressed above botocore's threshold where the model asks for it. The input
     /// is checked against the model's constraints first, and every violation is reported

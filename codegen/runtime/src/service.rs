@@ -2,6 +2,8 @@
 //! which protocol they speak.
 
 use super::endpoint::{Endpoint, EndpointError};
+use super::endpoint_rules::{EndpointConfig, EndpointRules};
+use super::endpoints::Params;
 
 /// The awsJson protocol version a service speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +46,9 @@ pub struct Service {
     pub signing_name: Option<&'static str>,
     /// The first label of the service's standard host name, like `appstream2`.
     pub endpoint_prefix: Option<&'static str>,
+    /// The service's endpoint rule set (botocore's `endpoint-rule-set-1.json`), where the
+    /// generator was given it: endpoints are resolved by it.
+    pub endpoint_rules: Option<EndpointRules>,
 }
 
 impl Service {
@@ -57,6 +62,7 @@ impl Service {
             api_version: None,
             signing_name: None,
             endpoint_prefix: None,
+            endpoint_rules: None,
         }
     }
 
@@ -84,18 +90,43 @@ impl Service {
         self
     }
 
-    /// The service's standard endpoint in `region`, in the `aws`, `aws-cn` or `aws-us-gov`
-    /// partition: `https://appstream2.us-east-1.amazonaws.com`,
-    /// `https://appstream2.cn-north-1.amazonaws.com.cn`. Any other endpoint (a local server,
-    /// a VPC endpoint, another partition) is [`Endpoint::parse`]d from its URL.
+    /// With its endpoint rule set.
+    pub const fn with_endpoint_rules(mut self, rules: EndpointRules) -> Self {
+        self.endpoint_rules = Some(rules);
+        self
+    }
+
+    /// The service's endpoint in `region`: what its rule set resolves for the region alone
+    /// (`https://appstream2.us-east-1.amazonaws.com`, `https://appstream2.eusc-de-east-1.amazonaws.eu`,
+    /// DynamoDB's `local` at `http://localhost:8000`). [`Service::resolve_endpoint`] adds the
+    /// FIPS, dual-stack and custom-URL switches.
+    ///
+    /// A service generated without its rule set gives `https://{endpointPrefix}.{region}.{suffix}`
+    /// in the `aws`, `aws-cn` and `aws-us-gov` partitions only, and refuses other regions.
     pub fn endpoint(&self, region: &str) -> Result<Endpoint, EndpointError> {
-        let prefix = self.endpoint_prefix.ok_or_else(|| {
-            EndpointError::new(format!(
-                "the model of `{}` gives no endpoint prefix: pass the endpoint URL",
-                self.target_prefix
-            ))
-        })?;
-        Endpoint::standard(prefix, region)
+        self.resolve_endpoint(&EndpointConfig::new(region))
+    }
+
+    /// The endpoint for `config`, by the service's rule set (see [`Service::endpoint`] for a
+    /// service without one). A region that is not a host label is refused before any rule
+    /// reads it; the rule set's own errors come back word for word (`Invalid Configuration:
+    /// FIPS and custom endpoint are not supported`).
+    pub fn resolve_endpoint(&self, config: &EndpointConfig) -> Result<Endpoint, EndpointError> {
+        self.resolve_endpoint_with(config, &Params::new())
+    }
+
+    /// [`Service::resolve_endpoint`] with the parameters an operation's input binds
+    /// (`contextParam`, `staticContextParams`, `operationContextParams`), which win over
+    /// `config`'s: [`Operation::endpoint`](super::Operation::endpoint) passes them.
+    pub fn resolve_endpoint_with(
+        &self,
+        config: &EndpointConfig,
+        context: &Params,
+    ) -> Result<Endpoint, EndpointError> {
+        match &self.endpoint_rules {
+            Some(rules) => config.resolve(rules.rule_set()?, context),
+            None => config.fallback(self.endpoint_prefix, self.target_prefix),
+        }
     }
 }
 

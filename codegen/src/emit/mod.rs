@@ -7,6 +7,7 @@
 mod deserialize;
 pub(crate) mod docs;
 mod encode;
+mod endpoint_params;
 mod enums;
 mod int_enums;
 mod operations;

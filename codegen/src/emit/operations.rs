@@ -23,6 +23,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         host_prefix,
         request_compression,
         pagination,
+        endpoint_params,
     } = operation;
     let name = ident(rust_name);
     let error = ident(error_name);
@@ -60,6 +61,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     let compression = (!request_compression.is_empty()).then(|| {
         quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#request_compression),*]; }
     });
+    let endpoint_params = super::endpoint_params::operation_fn(cx, endpoint_params);
     let pagination = pagination.as_ref().map(|pagination| {
         super::pagination::emit(cx, operation, pagination, allow_deprecated.as_ref())
     });
@@ -81,6 +83,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             type Output = #output_type;
             type Error = #error;
             #host_prefix
+            #endpoint_params
         }
 
         #pagination

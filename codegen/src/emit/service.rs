@@ -23,6 +23,9 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         let method = quote::format_ident!("{}", method);
         fact.as_ref().map(|fact| quote! { .#method(#fact) })
     });
+    let rules = service.endpoint_rules.as_ref();
+    let with_rules = rules.map(|_| quote! { .with_endpoint_rules(ENDPOINT_RULES) });
+    let rule_items = rules.map(|rules| super::endpoint_params::service_items(cx, rules));
     let doc = super::doc_line(&format!(
         " {}: what its model's metadata says, for signing requests and finding the endpoint.",
         super::docs::plain(&service.title)
@@ -32,6 +35,8 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         #patterns
         #[doc = #doc]
         pub const SERVICE: #runtime::Service =
-            #runtime::Service::new(#target_prefix, #protocol) #(#with)*;
+            #runtime::Service::new(#target_prefix, #protocol) #(#with)* #with_rules;
+
+        #rule_items
     }
 }

@@ -65,6 +65,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             shapes,
             patterns,
             warnings,
+            endpoint_rules: None,
         }),
         _ => {
             // Sorted as read: metadata, then operations, then shapes, each by name.
@@ -156,6 +157,7 @@ fn build_operation(
             .map(|compression| compression.encodings.clone())
             .unwrap_or_default(),
         pagination: None,
+        endpoint_params: Vec::new(),
     }
 }
 

@@ -9,6 +9,7 @@ mod constraints;
 mod cycles;
 mod depth;
 mod endpoint;
+pub mod endpoint_rules;
 pub mod naming;
 mod nesting;
 mod paginate;
@@ -19,6 +20,9 @@ mod shapes;
 
 pub use self::build::build;
 pub use self::depth::MAX_TYPE_DEPTH;
+pub use self::endpoint_rules::{
+    BindingSource, EndpointBinding, EndpointParameter, EndpointRules, MemberValue,
+};
 pub use self::paginate::paginate;
 
 use crate::warning::{Warning, one_line};
@@ -51,6 +55,8 @@ pub struct Service {
     /// What the generator cannot honour and leaves out, one per shape and constraint (each
     /// shape's [`Constraints::unchecked`]), in the order of the shapes.
     pub warnings: Vec<Warning>,
+    /// The endpoint rule set, when the generator was given one ([`endpoint_rules::bind`]).
+    pub endpoint_rules: Option<EndpointRules>,
 }
 
 impl Service {
@@ -124,6 +130,8 @@ pub struct Operation {
     pub request_compression: Vec<String>,
     /// How the operation pages, from a paginators file ([`paginate`]).
     pub pagination: Option<Pagination>,
+    /// The endpoint rule set parameters it binds from its input ([`endpoint_rules::bind`]).
+    pub endpoint_params: Vec<EndpointBinding>,
 }
 
 /// How a paginated operation pages: every path here is resolved and checked.

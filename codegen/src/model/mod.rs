@@ -91,6 +91,12 @@ pub struct Operation {
     /// The encodings the service takes compressed request bodies in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requestcompression: Option<RequestCompression>,
+    /// Endpoint rule set parameters the operation sets to fixed values.
+    #[serde(rename = "staticContextParams", default, skip_serializing_if = "Option::is_none")]
+    pub static_context_params: Option<IndexMap<String, StaticContextParam>>,
+    /// Endpoint rule set parameters taken from the input by a JMESPath expression.
+    #[serde(rename = "operationContextParams", default, skip_serializing_if = "Option::is_none")]
+    pub operation_context_params: Option<IndexMap<String, OperationContextParam>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -128,6 +134,33 @@ pub struct Http {
     pub extra: Extra,
 }
 
+/// `{"value": …}`: a static context parameter's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = r#"an object like `{"value": true}`"#)]
+pub struct StaticContextParam {
+    pub value: Value,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"path": "…"}`: where in the input an operation context parameter is found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = r#"an object like `{"path": "TableName"}`"#)]
+pub struct OperationContextParam {
+    pub path: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"name": "…"}`: the endpoint parameter an input member sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = r#"an object like `{"name": "ResourceArn"}`"#)]
+pub struct ContextParam {
+    pub name: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
 /// A reference to a shape: an operation's input, output or error, or a member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -148,6 +181,8 @@ pub struct ShapeRef {
     pub jsonvalue: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_label: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_param: Option<ContextParam>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -1,24 +1,24 @@
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4::SigningParams;
-use awsjson_runtime::{Endpoint, Operation, ResponseError};
+use awsjson_runtime::{EndpointConfig, Operation, ResponseError};
 use std::time::SystemTime;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Calls any generated operation: at an endpoint, in a region, with credentials.
+/// Calls any generated operation: in a region (with FIPS, dual stack or a custom endpoint URL
+/// if asked), with credentials.
 pub struct Client {
-    pub endpoint: Endpoint,
-    pub region: String,
+    pub endpoints: EndpointConfig,
     pub credentials: Credentials,
     pub agent: ureq::Agent,
 }
 
 impl Client {
-    pub fn new(endpoint: Endpoint, region: &str, credentials: Credentials) -> Self {
+    pub fn new(endpoints: EndpointConfig, credentials: Credentials) -> Self {
         // Error statuses are answers to parse, not transport failures.
         let agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        Client { endpoint, region: region.to_owned(), credentials, agent }
+        Client { endpoints, credentials, agent }
     }
 
     /// `Err` if the request could not be built, signed or sent; else the service's answer.
@@ -32,22 +32,31 @@ impl Client {
         Ok(O::parse_http_response(&response))
     }
 
-    /// The request for `input`, signed for the operation's service.
+    /// The request for `input`, to the endpoint its service's rule set resolves for it, signed
+    /// as that endpoint says (else as the service's model says, for the client's region).
     pub fn signed_request<O: Operation>(
         &self,
         input: &O::Input,
     ) -> Result<http::Request<Vec<u8>>, BoxError> {
-        let mut request = O::http_request(input, &self.endpoint)?;
-        self.sign(&mut request, O::SERVICE.signing_name.unwrap_or_default())?;
+        let endpoint = O::endpoint(input, &self.endpoints)?;
+        let name = endpoint.signing_name().or(O::SERVICE.signing_name).unwrap_or_default();
+        let region = endpoint.signing_region().or(self.endpoints.region()).unwrap_or_default();
+        let mut request = O::http_request(input, &endpoint)?;
+        self.sign(&mut request, name, region)?;
         Ok(request)
     }
 
     /// Adds SigV4's `authorization` and `x-amz-date` (and the session token, if any).
-    fn sign(&self, request: &mut http::Request<Vec<u8>>, service: &str) -> Result<(), BoxError> {
+    fn sign(
+        &self,
+        request: &mut http::Request<Vec<u8>>,
+        service: &str,
+        region: &str,
+    ) -> Result<(), BoxError> {
         let identity = self.credentials.clone().into();
         let params = SigningParams::builder()
             .identity(&identity)
-            .region(&self.region)
+            .region(region)
             .name(service)
             .time(SystemTime::now())
             .settings(SigningSettings::default())

@@ -1,17 +1,16 @@
 //! AppStream has no AWS-compatible server to call: the README's client signs its requests as
 //! they would go to AWS, and reads canned answers as they would come back.
 
-use appstream_types::runtime::{Operation, ResponseError};
+use appstream_types::runtime::{EndpointConfig, Operation, ResponseError};
 use appstream_types::{
-    ComputeCapacity, CreateFleet, CreateFleetError, CreateFleetRequest, FleetState, SERVICE,
+    ComputeCapacity, CreateFleet, CreateFleetError, CreateFleetRequest, FleetState,
 };
 use aws_credential_types::Credentials;
 use moto_tests::client::Client;
 
 fn client() -> Client {
-    let endpoint = SERVICE.endpoint("eu-west-1").unwrap_or_else(|error| panic!("{error}"));
     let credentials = Credentials::new("AKIDEXAMPLE", "secret", None, None, "test");
-    Client::new(endpoint, "eu-west-1", credentials)
+    Client::new(EndpointConfig::new("eu-west-1"), credentials)
 }
 
 fn input() -> CreateFleetRequest {

@@ -7,7 +7,7 @@
 //! stops it at the end.
 
 use aws_credential_types::Credentials;
-use awsjson_runtime::{Blob, Endpoint, ResponseError, items, pages};
+use awsjson_runtime::{Blob, EndpointConfig, ResponseError, items, pages};
 use moto_tests::client::{BoxError, Client};
 use moto_tests::{dynamodb, secretsmanager, sqs};
 use std::collections::BTreeMap;
@@ -37,15 +37,9 @@ fn run(endpoint: &str) -> ExitCode {
         eprintln!("moto: cannot reset the server at {endpoint}: {why}");
         return ExitCode::FAILURE;
     }
-    let endpoint = match Endpoint::parse(endpoint) {
-        Ok(endpoint) => endpoint,
-        Err(why) => {
-            eprintln!("moto: {why}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let endpoints = EndpointConfig::new("us-east-1").url(endpoint);
     let credentials = Credentials::new("testing", "testing", None, None, "moto-tests");
-    let client = Client::new(endpoint, "us-east-1", credentials);
+    let client = Client::new(endpoints, credentials);
     let scenarios: &[Scenario] = &[
         ("dynamodb: a table is created active", create_table),
         ("dynamodb: an item of every attribute kind reads back equal", every_attribute_kind),
