@@ -52,6 +52,7 @@ mod bench {
         let create = create_fleet();
         let update = update_fleet();
         let create_value = body_value::<CreateFleet>(&create);
+        let fips = runtime::EndpointConfig::new("us-gov-west-1").fips(true);
         let update_value = body_value::<UpdateFleet>(&update);
 
         #[cfg(feature = "latest")]
@@ -77,6 +78,10 @@ mod bench {
             Subject::new("serde_json::Value", || serde_json::to_vec(&sessions_value)),
             Subject::new("validate() of the decoded output", || fleets.validate()),
             Subject::new("serde_json::to_vec of the output", || serde_json::to_vec(&fleets)),
+            Subject::new("SERVICE.endpoint(\"us-east-1\")", || SERVICE.endpoint("us-east-1")),
+            Subject::new("CreateFleet::endpoint, FIPS in us-gov-west-1", || {
+                CreateFleet::endpoint(&create, &fips)
+            }),
         ];
         #[cfg(feature = "latest")]
         subjects.extend([
@@ -106,7 +111,10 @@ mod bench {
         println!("validate {PAGE} fleets, against decoding them");
         report(&t[14], &t[1], Some(0.3));
         #[cfg(feature = "latest")]
-        report(&t[17], &t[16], Some(0.3));
+        report(&t[19], &t[18], Some(0.3));
+        println!("resolve the endpoint by the rule set, against building the CreateFleet request");
+        report(&t[16], &t[8], None);
+        report(&t[17], &t[8], None);
         println!("\nallocations per decoded item (budget: one per string member, one per list)");
         allocations("fleet", &fleets_body, PAGE, fleet_budget(&fleets), decode::<DescribeFleets>);
         let sessions = decode::<DescribeSessions>(&sessions_body);
