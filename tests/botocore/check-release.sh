@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The generator over a botocore release, a count anyone can run again:
 #
-#   bash tests/botocore/check-release.sh [--version 1.44.18] [--compile] [--dir DIR]
+#   bash tests/botocore/check-release.sh [--version V] [--endpoint-tests] [--compile] [--dir DIR]
 #
-# downloads botocore with pip (the latest release unless --version says), takes the latest API
-# version of every service whose model offers `json` or `smithy-rpc-v2-cbor`, runs
-# `codegen check` on each (event-stream operations left out) and prints how many pass, pass with
-# warnings or are refused, with every refusal and every warning. `--compile` also generates the
-# code of every model that passes and builds it with RUSTFLAGS=-D warnings, saying how long it
-# took. Files go to DIR (default: target/botocore in the checkout).
+# downloads botocore with pip (release V, else the latest), takes the latest API version of every
+# service whose model offers `json` or `smithy-rpc-v2-cbor`, runs `codegen check` on each with its
+# endpoint rule set (event-stream operations left out) and prints how many pass, pass with warnings
+# or are refused, with every refusal and warning. `--endpoint-tests` also runs botocore's endpoint
+# tests (from its sdist) of every model that passes, with `codegen endpoints`. `--compile` also
+# generates and builds the code of every model that passes (RUSTFLAGS=-D warnings), saying how long
+# it took. Files go to DIR (default: target/botocore in the checkout).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
@@ -18,8 +19,9 @@ while [ $# -gt 0 ]; do
   case $1 in
     --version) args+=(--version "${2:?--version needs a botocore release}"); shift 2 ;;
     --compile) args+=(--compile); shift ;;
+    --endpoint-tests) args+=(--endpoint-tests); shift ;;
     --dir) workdir=${2:?--dir needs a directory}; shift 2 ;;
-    -h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "check-release.sh: unknown argument \`$1\` (see --help)" >&2; exit 2 ;;
   esac
 done
