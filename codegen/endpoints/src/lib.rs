@@ -21,6 +21,7 @@ mod parse;
 mod partitions;
 mod resolved;
 mod stdlib;
+mod template;
 mod value;
 
 pub use self::ast::Parameter;

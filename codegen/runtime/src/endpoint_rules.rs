@@ -89,12 +89,17 @@ pub struct EndpointConfig {
 }
 
 impl EndpointConfig {
-    /// Built-in names, as rule sets declare them.
+    /// The built-in of the region requests go to.
     pub const REGION: &'static str = "AWS::Region";
+    /// The built-in that asks for FIPS endpoints.
     pub const USE_FIPS: &'static str = "AWS::UseFIPS";
+    /// The built-in that asks for dual-stack endpoints.
     pub const USE_DUAL_STACK: &'static str = "AWS::UseDualStack";
+    /// The built-in of a custom endpoint URL.
     pub const ENDPOINT: &'static str = "SDK::Endpoint";
+    /// The built-in of the credentials' account id.
     pub const ACCOUNT_ID: &'static str = "AWS::Auth::AccountId";
+    /// The built-in of the account-id endpoint mode.
     pub const ACCOUNT_ID_ENDPOINT_MODE: &'static str = "AWS::Auth::AccountIdEndpointMode";
 
     /// Endpoints in `region`.
@@ -177,9 +182,6 @@ impl EndpointConfig {
         rules: &RuleSet,
         context: &Params,
     ) -> Result<Endpoint, EndpointError> {
-        if let Some(region) = self.region() {
-            check_region(region)?;
-        }
         let mut params = Params::new();
         for parameter in rules.parameters() {
             let given = parameter.built_in().and_then(|built_in| self.built_in_value(built_in));
@@ -189,6 +191,12 @@ impl EndpointConfig {
         }
         for (name, value) in self.params.iter().chain(context.iter()) {
             params.set(name, value.clone());
+        }
+        // The region, however it was given, before any rule puts it in a host name.
+        let region =
+            rules.built_in(Self::REGION).and_then(|parameter| params.get(parameter.name()));
+        if let Some(ParamValue::String(region)) = region {
+            check_region(region)?;
         }
         let partitions = self.partitions.as_deref().unwrap_or_else(|| Partitions::aws());
         let resolved = rules
@@ -240,5 +248,99 @@ fn check_region(region: &str) -> Result<(), EndpointError> {
         Err(EndpointError::new(format!(
             "`{region}` is not a region name: letters, digits and hyphens, like `us-east-1`"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EndpointConfig, EndpointRules, RuleSetCell};
+    use crate::{Protocol, Service};
+
+    /// A global endpoint that signs for `us-east-1` and adds a header, whatever the region.
+    const RULES: &str = r#"{"version": "1.0",
+        "parameters": {"Region": {"type": "string", "builtIn": "AWS::Region"}},
+        "rules": [{"conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}], "type": "endpoint",
+            "endpoint": {"url": "https://global.example.com",
+                "headers": {"x-amz-region": ["{Region}"]},
+                "properties": {"authSchemes": [{"name": "sigv4", "signingName": "global", "signingRegion": "us-east-1"}]}}},
+            {"conditions": [], "type": "error", "error": "Invalid Configuration: Missing Region"}]}"#;
+
+    const SERVICE: Service = Service::new("Test_20240101", Protocol::AwsJson1_0)
+        .with_signing_name("test")
+        .with_endpoint_rules(EndpointRules::new(RULES, || {
+            static CELL: RuleSetCell = RuleSetCell::new();
+            &CELL
+        }));
+
+    #[test]
+    fn a_resolved_endpoint_carries_its_headers_and_signing_facts() {
+        let endpoint = SERVICE.endpoint("eu-west-1").unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(endpoint.to_string(), "https://global.example.com");
+        assert_eq!(endpoint.headers(), [("x-amz-region".to_owned(), "eu-west-1".to_owned())]);
+        assert_eq!(
+            (endpoint.signing_name(), endpoint.signing_region()),
+            (Some("global"), Some("us-east-1"))
+        );
+        assert_eq!(endpoint.properties()["authSchemes"][0]["name"], "sigv4");
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn an_http_request_carries_the_endpoint_headers() {
+        let endpoint = SERVICE.endpoint("eu-west-1").unwrap_or_else(|error| panic!("{error}"));
+        let options = crate::RequestOptions::default();
+        let request = crate::Request::new(
+            "T.Op",
+            "application/x-amz-json-1.0",
+            &[],
+            b"{}".to_vec(),
+            None,
+            &options,
+        );
+        let request = request.into_http(&endpoint).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(request.uri(), "https://global.example.com/");
+        assert_eq!(
+            request.headers().get("x-amz-region").map(|v| v.as_bytes()),
+            Some(&b"eu-west-1"[..])
+        );
+    }
+
+    #[test]
+    fn a_region_that_is_no_host_label_is_refused_however_it_is_given() {
+        let error = |config: &EndpointConfig| {
+            SERVICE
+                .resolve_endpoint(config)
+                .err()
+                .map(|error| error.to_string())
+                .unwrap_or_default()
+        };
+        let expected = "`us-east-1.evil.com` is not a region name: letters, digits and hyphens, like `us-east-1`";
+        assert_eq!(error(&EndpointConfig::new("us-east-1.evil.com")), expected);
+        assert_eq!(
+            error(&EndpointConfig::default().param("Region", "us-east-1.evil.com")),
+            expected
+        );
+        assert_eq!(error(&EndpointConfig::default()), "Invalid Configuration: Missing Region");
+    }
+
+    #[test]
+    fn without_a_rule_set_the_standard_endpoint_stays_and_fips_is_refused() {
+        let bare = Service::new("Svc", Protocol::AwsJson1_0).with_endpoint_prefix("svc");
+        let url = bare.endpoint("cn-north-1").map(|endpoint| endpoint.to_string());
+        assert_eq!(url.as_deref(), Ok("https://svc.cn-north-1.amazonaws.com.cn"));
+        let fips = bare.resolve_endpoint(&EndpointConfig::new("us-east-1").fips(true));
+        assert_eq!(
+            fips.err().map(|error| error.to_string()).as_deref(),
+            Some(
+                "`Svc` was generated without its endpoint rule set, which FIPS and dual-stack \
+                  endpoints need: generate it with `Builder::endpoint_rules`"
+            )
+        );
+        let custom =
+            bare.resolve_endpoint(&EndpointConfig::new("us-east-1").url("http://localhost:4566"));
+        assert_eq!(
+            custom.map(|endpoint| endpoint.to_string()).as_deref(),
+            Ok("http://localhost:4566")
+        );
     }
 }

@@ -195,20 +195,13 @@ fn param_literal(value: &ParamValue) -> TokenStream {
     }
 }
 
-/// An operation's `endpoint_params`: paths first, then members, then static values, so that
-/// the more specific binding wins as Smithy orders them.
+/// An operation's `endpoint_params`, its bindings set in [`EndpointBinding::in_precedence`].
 pub fn operation_fn(cx: Context<'_>, bindings: &[EndpointBinding]) -> Option<TokenStream> {
     if bindings.is_empty() || cx.service.endpoint_rules.is_none() {
         return None;
     }
     let runtime = cx.runtime;
-    let rank = |binding: &&EndpointBinding| match binding.source {
-        BindingSource::Path(_) => 0,
-        BindingSource::Member { .. } => 1,
-        BindingSource::Static(_) => 2,
-    };
-    let mut ordered: Vec<&EndpointBinding> = bindings.iter().collect();
-    ordered.sort_by_key(rank);
+    let ordered = EndpointBinding::in_precedence(bindings);
     let needs_json = ordered.iter().any(|binding| matches!(binding.source, BindingSource::Path(_)));
     let json = needs_json.then(|| {
         quote! {

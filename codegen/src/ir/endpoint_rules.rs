@@ -38,6 +38,21 @@ pub struct EndpointBinding {
     pub source: BindingSource,
 }
 
+impl EndpointBinding {
+    /// `bindings` in the order to set them: paths, then members, then static values, so that
+    /// the more specific one wins when two set a parameter, as Smithy orders them.
+    pub fn in_precedence(bindings: &[EndpointBinding]) -> Vec<&EndpointBinding> {
+        let rank = |binding: &&EndpointBinding| match binding.source {
+            BindingSource::Path(_) => 0,
+            BindingSource::Member { .. } => 1,
+            BindingSource::Static(_) => 2,
+        };
+        let mut ordered: Vec<&EndpointBinding> = bindings.iter().collect();
+        ordered.sort_by_key(rank);
+        ordered
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BindingSource {
     /// `staticContextParams`.

@@ -91,15 +91,8 @@ impl Runner {
         for (name, value) in &input.client_params {
             params.set(name.clone(), json_param(value, name)?);
         }
-        let order = |binding: &&EndpointBinding| match binding.source {
-            BindingSource::Path(_) => 0,
-            BindingSource::Member { .. } => 1,
-            BindingSource::Static(_) => 2,
-        };
-        let mut ordered: Vec<&EndpointBinding> = bindings.iter().collect();
-        ordered.sort_by_key(order);
         let operation_params = &input.operation_params;
-        for binding in ordered {
+        for binding in EndpointBinding::in_precedence(bindings) {
             let value = match &binding.source {
                 BindingSource::Static(value) => Some(value.clone()),
                 BindingSource::Member { model_name, .. } => {

@@ -66,13 +66,15 @@ fn dynamodb_paths() {
 #[test]
 fn evaluation() {
     // Keys in sorted order, which serde_json keeps with or without `preserve_order`.
+    // Keys in sorted order, so that `keys` and `*` give the same with serde_json's
+    // `preserve_order` (which the runtime turns on) as without.
     let input = json!({
         "a": {"b": {"c": 1}, "list": [1, [2, 3], null, [[4]], {"x": 5}]},
-        "people": [{"age": 3, "name": "ann"}, {"name": "bob"}, {"age": 4}, 7],
-        "nested": [[{"n": 1}, {"n": 2}], [{"n": 3}], {"n": 4}],
         "map": {"one": {"v": 1}, "three": {"w": 3}, "two": {"v": 2}},
-        "with space": {"quoted\"key": "q"},
-        "s": "text"
+        "nested": [[{"n": 1}, {"n": 2}], [{"n": 3}], {"n": 4}],
+        "people": [{"age": 3, "name": "ann"}, {"name": "bob"}, {"age": 4}, 7],
+        "s": "text",
+        "with space": {"quoted\"key": "q"}
     });
     let cases = [
         ("a.b.c", json!(1)),
