@@ -136,19 +136,10 @@ def check(codegen, path, rules, excluded):
 def run_endpoint_tests(codegen, tests, model, rules, excluded):
     """`(passed, failed, lines, error)`: how many cases of `tests` `codegen endpoints` passed
     and failed, its lines on those that failed, and its error if it could not run them. The
-    model it reads is without the `excluded` operations, as `check` read it: `endpoints` has no
-    `--exclude-operations`, so they are left out with `codegen subset`."""
-    if excluded:
-        kept = set(json.loads(model.read_text())["operations"]) - set(excluded)
-        subset = model.with_suffix(".without-event-streams.json")
-        run = subprocess.run([codegen, "subset", str(model), "--operations",
-                              ",".join(sorted(kept)), "--out", str(subset)],
-                             capture_output=True, text=True)
-        if run.returncode != 0:
-            return 0, 0, [], named(run.stderr, model, subset).strip()
-        model = subset
-    run = subprocess.run([codegen, "endpoints", str(rules), str(tests), "--model", str(model)],
-                         capture_output=True, text=True)
+    model is read without the `excluded` operations, as `check` read it."""
+    exclude = ["--exclude-operations", ",".join(excluded)] if excluded else []
+    run = subprocess.run([codegen, "endpoints", str(rules), str(tests), "--model", str(model),
+                          *exclude], capture_output=True, text=True)
     lines = named(run.stdout, rules, tests, model).splitlines()
     counts = re.fullmatch(r"(\d+) passed, (\d+) failed", lines[-1]) if lines else None
     if run.returncode not in (0, 1) or not counts:

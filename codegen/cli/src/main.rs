@@ -79,6 +79,9 @@ enum Command {
         /// to the rule set's parameters as the model says.
         #[arg(long, value_name = "MODEL")]
         model: Option<PathBuf>,
+        /// Operations of the model to leave out (event streams, which the generator refuses).
+        #[arg(long, value_name = "A,B,…", value_delimiter = ',', requires = "model")]
+        exclude_operations: Vec<String>,
     },
     /// Check bodies captured from real traffic against the model: one line per finding, with
     /// its JSON path, then a summary. Exit status 0: every body conforms, 1: one does not,
@@ -230,8 +233,9 @@ fn main() -> ExitCode {
     if let Command::Verify { model, operation, direction, files } = command {
         return verify(&model, &operation, direction.direction(), &files);
     }
-    if let Command::Endpoints { rules, tests, model } = command {
-        return endpoints(&rules, &tests, model.as_deref());
+    if let Command::Endpoints { rules, tests, model, exclude_operations } = command {
+        let model = model.map(|model| (model, exclude_operations));
+        return endpoints(&rules, &tests, model.as_ref());
     }
     if let Command::Conformance { suites, cache_dir } = command {
         let cache_dir =
@@ -314,7 +318,8 @@ fn verify(
 /// `endpoints` exits 1 for a failing case, so what stops it exits 2.
 const ENDPOINTS_ERROR: u8 = 2;
 
-fn endpoints(rules: &Path, tests: &[PathBuf], model: Option<&Path>) -> ExitCode {
+fn endpoints(rules: &Path, tests: &[PathBuf], model: Option<&(PathBuf, Vec<String>)>) -> ExitCode {
+    let model = model.map(|(path, excluded)| (path.as_path(), excluded.as_slice()));
     let report = match awsjson_cli::endpoints::run_files(rules, tests, model) {
         Ok(report) => report,
         Err(why) => {

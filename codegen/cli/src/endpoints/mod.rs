@@ -117,13 +117,14 @@ fn json_param(value: &serde_json::Value, name: &str) -> Result<ParamValue, Strin
         .ok_or_else(|| format!("`{name}`: {value} is not a string, boolean or array of strings"))
 }
 
-/// `codegen endpoints RULES TESTS… [--model MODEL]`: every tests file run against the rule set
-/// at `rules`; with `model`, its operations' bindings (the model as the generator reads it,
-/// with this rule set) run the cases' `operationInputs`. `Err` when a file cannot be used.
+/// `codegen endpoints RULES TESTS… [--model MODEL [--exclude-operations A,B]]`: every tests
+/// file run against the rule set at `rules`; with a model (and the operations to leave out of
+/// it), its operations' bindings (the model as the generator reads it, with this rule set) run
+/// the cases' `operationInputs`. `Err` when a file cannot be used.
 pub fn run_files(
     rules: &std::path::Path,
     tests: &[std::path::PathBuf],
-    model: Option<&std::path::Path>,
+    model: Option<(&std::path::Path, &[String])>,
 ) -> Result<Report, String> {
     let read = |path: &std::path::Path| {
         std::fs::read_to_string(path)
@@ -133,9 +134,10 @@ pub fn run_files(
         .map_err(|error| format!("{}: {error}", rules.display()))?;
     let operations = match model {
         None => None,
-        Some(model) => {
+        Some((model, excluded)) => {
             let mut builder = awsjson_codegen::Builder::new(model);
             builder.endpoint_rules(rules).on_warning(|_| Ok(()));
+            builder.exclude_operations(excluded.iter().cloned());
             let service = builder.service().map_err(|error| error.on_command_line().to_string())?;
             let bindings =
                 service.operations.into_iter().map(|op| (op.wire_name, op.endpoint_params));
