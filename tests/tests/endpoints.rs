@@ -12,7 +12,7 @@ fn file(path: &str) -> PathBuf {
 /// Every case of botocore's endpoint tests for `service`, `params` and `operationInputs`.
 fn botocore_tests(rules: &str, tests: &str, model: &str) -> (usize, Vec<String>) {
     let report =
-        awsjson_cli::endpoints::run_files(&file(rules), &[file(tests)], Some(&file(model)));
+        awsjson_cli::endpoints::run_files(&file(rules), &[file(tests)], Some((&file(model), &[])));
     let report = report.unwrap_or_else(|error| panic!("{error}"));
     (report.passed, report.failures)
 }
