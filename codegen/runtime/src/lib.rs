@@ -13,8 +13,11 @@
 //!   (code, message, status, request id); [`ResponseError`], [`DecodeError`] and
 //!   [`EncodeError`] say what went wrong. Response headers come from any client ([`Headers`]).
 //! - Services: [`Service`] holds the model's facts (signing name, endpoint prefix, API
-//!   version, target prefix, protocol); [`Endpoint`] is where requests go, the standard one
-//!   for a region or any URL, with or without a path.
+//!   version, target prefix, protocol) and its endpoint rule set; [`Endpoint`] is where
+//!   requests go, resolved by the rule set ([`Service::resolve_endpoint`] with an
+//!   [`EndpointConfig`]: region, FIPS, dual stack, a custom URL; [`Operation::endpoint`] adds
+//!   what the input binds), with its headers and signing facts, or any URL ([`Endpoint::parse`]).
+//!   [`endpoints`] is the rules engine and the partition table.
 //! - Pagination: [`Paginated`] operations, walked page by page with [`pages`] or result by
 //!   result with [`items`], with a closure that sends one request, from any HTTP client.
 //!
