@@ -58,6 +58,7 @@ pub mod paginate;
 mod path;
 mod raw;
 pub mod request;
+pub mod retry;
 pub mod service;
 #[cfg(test)]
 mod testing;
