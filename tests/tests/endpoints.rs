@@ -76,12 +76,16 @@ fn appstream_resolves_fips_dual_stack_and_custom_endpoints_by_its_rule_set() {
         url(&EndpointConfig::default()),
         Err("Invalid Configuration: Missing Region".to_owned())
     );
-    for bad in ["us-east-1.evil.com", "us-east-1/#", "", "-us-east-1"] {
+    let refused = [
+        ("us-east-1.evil.com", "'.' is not a letter, digit or `-`"),
+        ("us-east-1/#", "'/' is not a letter, digit or `-`"),
+        ("", "it is empty"),
+        ("-us-east-1", "it starts with `-`"),
+    ];
+    for (bad, why) in refused {
         assert_eq!(
             url(&EndpointConfig::new(bad)),
-            Err(format!(
-                "`{bad}` is not a region name: letters, digits and hyphens, like `us-east-1`"
-            )),
+            Err(format!("`{bad}` is not a region name like `us-east-1`: {why}")),
         );
     }
 }

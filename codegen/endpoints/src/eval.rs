@@ -7,8 +7,8 @@ use crate::ast::{
 use crate::error::ResolveError;
 use crate::partitions::Partitions;
 use crate::resolved::ResolvedEndpoint;
-use crate::stdlib;
-use crate::value::Value;
+use crate::stdlib::{self, Arn, Url};
+use crate::value::{RecordKind, Value};
 
 pub(crate) struct Evaluator<'p> {
     /// Every parameter's value, then every `assign`'s; the checker proved that a rule reads
@@ -223,13 +223,10 @@ fn apply(function: &Function, args: Vec<Value>, partitions: &Partitions) -> Valu
         },
         Function::ParseUrl => match next() {
             Str(text) => stdlib::parse_url(&text).map_or(Value::Unset, |url| {
-                Value::Record(vec![
-                    ("scheme", Str(url.scheme)),
-                    ("authority", Str(url.authority)),
-                    ("path", Str(url.path)),
-                    ("normalizedPath", Str(url.normalized_path)),
-                    ("isIp", Bool(url.is_ip)),
-                ])
+                let Url { scheme, authority, path, normalized_path, is_ip } = url;
+                let values =
+                    [Str(scheme), Str(authority), Str(path), Str(normalized_path), Bool(is_ip)];
+                Value::record(RecordKind::Url, values)
             }),
             _ => Value::Unset,
         },
@@ -250,6 +247,7 @@ fn apply(function: &Function, args: Vec<Value>, partitions: &Partitions) -> Valu
             }
             _ => Value::Unset,
         },
+        // Taken above, before its arguments are split up.
         Function::Coalesce => Value::Unset,
         Function::Ite => match (next(), next(), next()) {
             (Bool(true), then, _) => then,
@@ -259,26 +257,25 @@ fn apply(function: &Function, args: Vec<Value>, partitions: &Partitions) -> Valu
         Function::AwsPartition => match next() {
             Str(region) => {
                 let partition = partitions.partition(&region);
-                Value::Record(vec![
-                    ("name", Str(partition.name.clone())),
-                    ("dnsSuffix", Str(partition.dns_suffix.clone())),
-                    ("dualStackDnsSuffix", Str(partition.dual_stack_dns_suffix.clone())),
-                    ("supportsFIPS", Bool(partition.supports_fips)),
-                    ("supportsDualStack", Bool(partition.supports_dual_stack)),
-                    ("implicitGlobalRegion", Str(partition.implicit_global_region.clone())),
-                ])
+                let values = [
+                    Str(partition.name.clone()),
+                    Str(partition.dns_suffix.clone()),
+                    Str(partition.dual_stack_dns_suffix.clone()),
+                    Bool(partition.supports_fips),
+                    Bool(partition.supports_dual_stack),
+                    Str(partition.implicit_global_region.clone()),
+                ];
+                Value::record(RecordKind::Partition, values)
             }
             _ => Value::Unset,
         },
         Function::AwsParseArn => match next() {
             Str(text) => stdlib::parse_arn(&text).map_or(Value::Unset, |arn| {
-                Value::Record(vec![
-                    ("partition", Str(arn.partition)),
-                    ("service", Str(arn.service)),
-                    ("region", Str(arn.region)),
-                    ("accountId", Str(arn.account_id)),
-                    ("resourceId", Value::Array(arn.resource_id.into_iter().map(Str).collect())),
-                ])
+                let Arn { partition, service, region, account_id, resource_id } = arn;
+                let resource_id = Value::Array(resource_id.into_iter().map(Str).collect());
+                let values =
+                    [Str(partition), Str(service), Str(region), Str(account_id), resource_id];
+                Value::record(RecordKind::Arn, values)
             }),
             _ => Value::Unset,
         },

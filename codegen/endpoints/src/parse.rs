@@ -43,13 +43,7 @@ pub(crate) fn parse(text: &str, problems: &mut Vec<Problem>) -> Option<Parsed> {
         }
     };
     let parameters = match root.get("parameters") {
-        Some(Value::Object(parameters)) => {
-            let mut parameters = reader.parameters(parameters);
-            // In the file's order, whatever order serde_json's maps keep.
-            let order = parameter_order(text);
-            parameters.sort_by_key(|p| order.iter().position(|name| *name == p.name));
-            parameters
-        }
+        Some(Value::Object(parameters)) => reader.parameters(parameters),
         Some(_) => {
             reader.problem("parameters", "expected an object of parameters by name");
             Vec::new()
@@ -68,42 +62,6 @@ pub(crate) fn parse(text: &str, problems: &mut Vec<Problem>) -> Option<Parsed> {
         }
     };
     Some(Parsed { version, parameters, rules })
-}
-
-/// The parameters' names in the order the file lists them.
-fn parameter_order(text: &str) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Root {
-        #[serde(default)]
-        parameters: Option<Names>,
-    }
-    struct Names(Vec<String>);
-    impl<'de> serde::Deserialize<'de> for Names {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct Visit;
-            impl<'de> serde::de::Visitor<'de> for Visit {
-                type Value = Names;
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str("an object of parameters")
-                }
-                fn visit_map<A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> Result<Names, A::Error> {
-                    let mut names = Vec::new();
-                    while let Some((name, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
-                        names.push(name);
-                    }
-                    Ok(Names(names))
-                }
-            }
-            deserializer.deserialize_map(Visit)
-        }
-    }
-    match serde_json::from_str::<Root>(text) {
-        Ok(Root { parameters: Some(Names(names)) }) => names,
-        _ => Vec::new(),
-    }
 }
 
 fn problem(path: &str, message: impl Into<String>) -> Problem {

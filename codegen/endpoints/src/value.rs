@@ -19,6 +19,12 @@ impl Value {
     pub(crate) fn is_set(&self) -> bool {
         !matches!(self, Value::Unset)
     }
+
+    /// A record of `kind`: `values` in the order of [`RecordKind::fields`].
+    pub(crate) fn record<const N: usize>(kind: RecordKind, values: [Value; N]) -> Value {
+        let names = kind.fields().iter().map(|(name, _)| *name);
+        Value::Record(names.zip(values).collect())
+    }
 }
 
 /// The records the library's functions return, and their fields.

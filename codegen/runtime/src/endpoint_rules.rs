@@ -222,7 +222,6 @@ impl EndpointConfig {
             )));
         }
         let region = self.region().ok_or_else(|| EndpointError::new("no region was given"))?;
-        check_region(region)?;
         let prefix = prefix.ok_or_else(|| {
             EndpointError::new(format!(
                 "the model of `{service}` gives no endpoint prefix: pass the endpoint URL"
@@ -236,19 +235,9 @@ impl EndpointConfig {
 /// names, where anything else (`us-east-1.evil.com`, `us-east-1/#`) would send requests
 /// elsewhere.
 fn check_region(region: &str) -> Result<(), EndpointError> {
-    let bytes = region.as_bytes();
-    let edge = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    let valid = (1..=63).contains(&bytes.len())
-        && edge(bytes.first())
-        && edge(bytes.last())
-        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
-    if valid {
-        Ok(())
-    } else {
-        Err(EndpointError::new(format!(
-            "`{region}` is not a region name: letters, digits and hyphens, like `us-east-1`"
-        )))
-    }
+    super::host::label_problem(region).map_err(|why| {
+        EndpointError::new(format!("`{region}` is not a region name like `us-east-1`: {why}"))
+    })
 }
 
 #[cfg(test)]
@@ -314,7 +303,7 @@ mod tests {
                 .map(|error| error.to_string())
                 .unwrap_or_default()
         };
-        let expected = "`us-east-1.evil.com` is not a region name: letters, digits and hyphens, like `us-east-1`";
+        let expected = "`us-east-1.evil.com` is not a region name like `us-east-1`: '.' is not a letter, digit or `-`";
         assert_eq!(error(&EndpointConfig::new("us-east-1.evil.com")), expected);
         assert_eq!(
             error(&EndpointConfig::default().param("Region", "us-east-1.evil.com")),

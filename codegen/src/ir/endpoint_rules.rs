@@ -84,7 +84,7 @@ pub fn read_rules(json: &str) -> Result<(RuleSet, EndpointRules), Vec<Problem>> 
     // The parameters struct's own methods keep their names.
     let mut taken: Vec<String> =
         ["new", "to_params", "resolve", "resolve_with"].map(String::from).to_vec();
-    let parameters = (rule_set.parameters().iter())
+    let parameters: Vec<EndpointParameter> = (rule_set.parameters().iter())
         .map(|parameter| {
             let mut rust_name = naming::field_name(parameter.name());
             while taken.contains(&rust_name) {
@@ -103,7 +103,7 @@ pub fn read_rules(json: &str) -> Result<(RuleSet, EndpointRules), Vec<Problem>> 
             }
         })
         .collect();
-    Ok((rule_set.clone(), EndpointRules { json: minify(json), parameters }))
+    Ok((rule_set, EndpointRules { json: minify(json), parameters }))
 }
 
 /// Puts `rules` on `service` and binds each operation's context parameters. A binding the
@@ -114,102 +114,127 @@ pub fn bind(service: &mut Service, model: &model::Model, rule_set: &RuleSet, rul
     for index in 0..service.operations.len() {
         let operation = &service.operations[index];
         let Some(model_operation) = model.operations.get(&operation.wire_name) else { continue };
-        let name = operation.wire_name.clone();
-        let mut bindings = Vec::new();
-        let mut warn = |message: String| {
-            warnings.push(Warning::new(Location::Operation(name.clone()), message));
-        };
-        for (param, value) in model_operation.static_context_params.iter().flatten() {
-            let value = ParamValue::from_json(&value.value);
-            match (rule_set.parameter(param), value) {
-                (Some(declared), Some(value)) if declared.ty() == value.ty() => {
-                    bindings.push(EndpointBinding {
-                        param: param.clone(),
-                        source: BindingSource::Static(value),
-                    });
-                }
-                (None, _) => warn(format!(
-                    "`staticContextParams` sets `{param}`, which the endpoint rule set does not declare; left out"
-                )),
-                (Some(declared), _) => warn(format!(
-                    "`staticContextParams` sets `{param}` to a value that is not a {}; left out",
-                    declared.ty()
-                )),
-            }
-        }
-        if let Some(input) = operation.input {
-            let ShapeKind::Structure(Structure { members, .. }) = &service.shape(input).kind else {
-                continue;
-            };
-            let model_input =
-                model_operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
-            let model_members = model_input.and_then(|shape| shape.members.as_ref());
-            for member in members {
-                let context = model_members
-                    .and_then(|m| m.get(&member.model_name))
-                    .and_then(|r| r.context_param.as_ref());
-                let Some(context) = context else { continue };
-                let param = &context.name;
-                let value = match &service.shape(member.target).kind {
-                    ShapeKind::String => Some(MemberValue::String),
-                    ShapeKind::Enum(_) => Some(MemberValue::Enum),
-                    ShapeKind::Boolean => Some(MemberValue::Boolean),
-                    ShapeKind::List { member: element }
-                        if matches!(service.shape(element.target).kind, ShapeKind::String) =>
-                    {
-                        Some(MemberValue::StringList)
-                    }
-                    _ => None,
-                };
-                let expected = match value {
-                    Some(MemberValue::String | MemberValue::Enum) => Some(ParameterType::String),
-                    Some(MemberValue::Boolean) => Some(ParameterType::Boolean),
-                    Some(MemberValue::StringList) => Some(ParameterType::StringArray),
-                    None => None,
-                };
-                match (rule_set.parameter(param), value) {
-                    (Some(declared), Some(value)) if Some(declared.ty()) == expected => {
-                        let source = BindingSource::Member {
-                            model_name: member.model_name.clone(),
-                            rust_name: member.rust_name.clone(),
-                            required: member.required,
-                            value,
-                        };
-                        bindings.push(EndpointBinding { param: param.clone(), source });
-                    }
-                    (None, _) => warn(format!(
-                        "input member `{}` sets `{param}` (`contextParam`), which the endpoint rule set does not declare; left out",
-                        member.model_name
-                    )),
-                    (Some(declared), _) => warn(format!(
-                        "input member `{}` sets the {} parameter `{param}` (`contextParam`) but holds another type; left out",
-                        member.model_name,
-                        declared.ty()
-                    )),
-                }
-            }
-        }
-        for (param, path) in model_operation.operation_context_params.iter().flatten() {
-            match (rule_set.parameter(param), ContextPath::parse(&path.path)) {
-                (Some(_), Ok(_)) => {
-                    bindings.push(EndpointBinding {
-                        param: param.clone(),
-                        source: BindingSource::Path(path.path.clone()),
-                    });
-                }
-                (None, _) => warn(format!(
-                    "`operationContextParams` sets `{param}`, which the endpoint rule set does not declare; left out"
-                )),
-                (Some(_), Err(error)) => warn(format!(
-                    "`operationContextParams` reads `{param}` from `{}`, which cannot be read: {error}; left out",
-                    path.path
-                )),
-            }
-        }
+        let mut left_out = Vec::new();
+        let mut bindings = static_bindings(model_operation, rule_set, &mut left_out);
+        bindings.extend(member_bindings(service, operation, model, rule_set, &mut left_out));
+        bindings.extend(path_bindings(model_operation, rule_set, &mut left_out));
+        let location = Location::Operation(operation.wire_name.clone());
+        warnings.extend(left_out.into_iter().map(|why| Warning::new(location.clone(), why)));
         service.operations[index].endpoint_params = bindings;
     }
     service.warnings.extend(warnings);
     service.endpoint_rules = Some(rules);
+}
+
+/// `staticContextParams`: fixed values.
+fn static_bindings(
+    operation: &model::Operation,
+    rule_set: &RuleSet,
+    left_out: &mut Vec<String>,
+) -> Vec<EndpointBinding> {
+    let mut bindings = Vec::new();
+    for (param, value) in operation.static_context_params.iter().flatten() {
+        match (rule_set.parameter(param), ParamValue::from_json(&value.value)) {
+            (Some(declared), Some(value)) if declared.ty() == value.ty() => {
+                let source = BindingSource::Static(value);
+                bindings.push(EndpointBinding { param: param.clone(), source });
+            }
+            (None, _) => left_out.push(format!(
+                "`staticContextParams` sets `{param}`, which the endpoint rule set does not declare; left out"
+            )),
+            (Some(declared), _) => left_out.push(format!(
+                "`staticContextParams` sets `{param}` to a value that is not a {}; left out",
+                declared.ty()
+            )),
+        }
+    }
+    bindings
+}
+
+/// Top-level input members with `contextParam`.
+fn member_bindings(
+    service: &Service,
+    operation: &super::Operation,
+    model: &model::Model,
+    rule_set: &RuleSet,
+    left_out: &mut Vec<String>,
+) -> Vec<EndpointBinding> {
+    let members = match operation.input.map(|input| &service.shape(input).kind) {
+        Some(ShapeKind::Structure(Structure { members, .. })) => members.as_slice(),
+        _ => &[],
+    };
+    let model_input = (model.operations.get(&operation.wire_name))
+        .and_then(|op| op.input.as_ref())
+        .and_then(|input| model.shapes.get(&input.shape))
+        .and_then(|shape| shape.members.as_ref());
+    let mut bindings = Vec::new();
+    for member in members {
+        let context = model_input
+            .and_then(|members| members.get(&member.model_name))
+            .and_then(|reference| reference.context_param.as_ref());
+        let Some(param) = context.map(|context| &context.name) else { continue };
+        match (rule_set.parameter(param), member_value(service, member)) {
+            (Some(declared), Some((value, ty))) if declared.ty() == ty => {
+                let source = BindingSource::Member {
+                    model_name: member.model_name.clone(),
+                    rust_name: member.rust_name.clone(),
+                    required: member.required,
+                    value,
+                };
+                bindings.push(EndpointBinding { param: param.clone(), source });
+            }
+            (None, _) => left_out.push(format!(
+                "input member `{}` sets `{param}` (`contextParam`), which the endpoint rule set does not declare; left out",
+                member.model_name
+            )),
+            (Some(declared), _) => left_out.push(format!(
+                "input member `{}` sets the {} parameter `{param}` (`contextParam`) but holds another type; left out",
+                member.model_name,
+                declared.ty()
+            )),
+        }
+    }
+    bindings
+}
+
+/// What a member holds as a rule set parameter, if it can be one.
+fn member_value(service: &Service, member: &super::Member) -> Option<(MemberValue, ParameterType)> {
+    Some(match &service.shape(member.target).kind {
+        ShapeKind::String => (MemberValue::String, ParameterType::String),
+        ShapeKind::Enum(_) => (MemberValue::Enum, ParameterType::String),
+        ShapeKind::Boolean => (MemberValue::Boolean, ParameterType::Boolean),
+        ShapeKind::List { member: element }
+            if matches!(service.shape(element.target).kind, ShapeKind::String) =>
+        {
+            (MemberValue::StringList, ParameterType::StringArray)
+        }
+        _ => return None,
+    })
+}
+
+/// `operationContextParams`: JMESPath paths through the input.
+fn path_bindings(
+    operation: &model::Operation,
+    rule_set: &RuleSet,
+    left_out: &mut Vec<String>,
+) -> Vec<EndpointBinding> {
+    let mut bindings = Vec::new();
+    for (param, path) in operation.operation_context_params.iter().flatten() {
+        match (rule_set.parameter(param), ContextPath::parse(&path.path)) {
+            (Some(_), Ok(_)) => {
+                let source = BindingSource::Path(path.path.clone());
+                bindings.push(EndpointBinding { param: param.clone(), source });
+            }
+            (None, _) => left_out.push(format!(
+                "`operationContextParams` sets `{param}`, which the endpoint rule set does not declare; left out"
+            )),
+            (Some(_), Err(error)) => left_out.push(format!(
+                "`operationContextParams` reads `{param}` from `{}`, which cannot be read: {error}; left out",
+                path.path
+            )),
+        }
+    }
+    bindings
 }
 
 /// `json` without whitespace outside its strings.

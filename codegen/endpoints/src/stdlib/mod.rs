@@ -11,7 +11,7 @@ mod host;
 mod text;
 mod url;
 
-pub(crate) use self::arn::parse_arn;
+pub(crate) use self::arn::{Arn, parse_arn};
 pub(crate) use self::host::{is_valid_host_label, is_virtual_hostable_s3_bucket};
 pub(crate) use self::text::{split, substring, uri_encode};
-pub(crate) use self::url::parse_url;
+pub(crate) use self::url::{Url, parse_url};
