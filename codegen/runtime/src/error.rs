@@ -62,6 +62,7 @@ enum EncodeErrorKind {
         why: String,
     },
     Invalid(crate::validate::Violations),
+    NoRandomSource(String),
     #[cfg(feature = "http")]
     Http(String),
 }
@@ -75,6 +76,12 @@ impl EncodeError {
     /// The input breaks constraints of the model.
     pub fn invalid(violations: crate::validate::Violations) -> Self {
         Self(EncodeErrorKind::Invalid(violations))
+    }
+
+    /// The operating system gave no random bytes for an idempotency token (`why` says what it
+    /// said); [`crate::RequestOptions::idempotency_token`] gives one instead.
+    pub fn no_random_source(why: impl ::std::fmt::Display) -> Self {
+        Self(EncodeErrorKind::NoRandomSource(why.to_string()))
     }
 
     /// The violations, for an input that breaks constraints of the model.
@@ -102,6 +109,9 @@ impl fmt::Display for EncodeError {
             EncodeErrorKind::Invalid(violations) => {
                 write!(f, "the input breaks the model's constraints: {violations}")
             }
+            EncodeErrorKind::NoRandomSource(why) => {
+                write!(f, "no random bytes for an idempotency token: {why}")
+            }
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(why) => write!(f, "cannot build the HTTP request: {why}"),
         }
@@ -112,7 +122,7 @@ impl ::std::error::Error for EncodeError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match &self.0 {
             EncodeErrorKind::Body(error) => Some(error),
-            EncodeErrorKind::HostLabel { .. } => None,
+            EncodeErrorKind::HostLabel { .. } | EncodeErrorKind::NoRandomSource(_) => None,
             EncodeErrorKind::Invalid(violations) => Some(violations),
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(_) => None,
@@ -165,7 +175,8 @@ impl fmt::Display for UnmodeledError {
 impl ::std::error::Error for UnmodeledError {}
 
 /// What an answer says about itself besides its body: the HTTP status and the request id
-/// (`x-amzn-RequestId`), the first thing AWS support asks for.
+/// (`x-amzn-RequestId`), the first thing AWS support asks for; for an error, the delay it asks
+/// for and the classic code of a query-compatible service.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct ResponseMeta {
@@ -173,12 +184,45 @@ pub struct ResponseMeta {
     pub status: u16,
     /// The `x-amzn-RequestId` header (else `x-amz-request-id`), if the answer had one.
     pub request_id: Option<String>,
+    /// What the answer asked the client to wait before trying again (`x-amz-retry-after`,
+    /// `Retry-After`; see [`retry_after`](crate::retry::retry_after)).
+    pub retry_after: Option<::std::time::Duration>,
+    /// The `x-amzn-query-error` header of an error from an `awsQueryCompatible` service (SQS):
+    /// its error code from the days of the query protocol, and who is at fault.
+    pub query_error: Option<QueryError>,
 }
 
 impl ResponseMeta {
     /// The meta of an answer with `status` and `request_id`.
     pub fn new(status: u16, request_id: Option<String>) -> Self {
-        ResponseMeta { status, request_id }
+        ResponseMeta { status, request_id, retry_after: None, query_error: None }
+    }
+}
+
+/// An `awsQueryCompatible` service's `x-amzn-query-error` header,
+/// `AWS.SimpleQueueService.NonExistentQueue;Sender`, read as botocore reads it: the code
+/// before the `;`, the fault after it. A header without exactly one `;`, or with nothing before
+/// it, is not read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct QueryError {
+    /// The query protocol's error code, like `AWS.SimpleQueueService.NonExistentQueue`: the code
+    /// botocore reports for the error, and the model's `error.code` of its shape.
+    pub code: String,
+    /// `Sender` (the caller's fault) or `Receiver` (the service's).
+    pub fault: String,
+}
+
+impl QueryError {
+    /// Reads a header value; `None` for one botocore would not read.
+    pub fn parse(header: &str) -> Option<Self> {
+        let mut parts = header.split(';');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(code), Some(fault), None) if !code.is_empty() => {
+                Some(QueryError { code: code.to_owned(), fault: fault.to_owned() })
+            }
+            _ => None,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! id. Read so that nothing a server sends, however odd, loses them.
 
 use super::decode::{Decoding, bounded, from_body_with};
-use super::error::{DecodeError, ResponseMeta, UnmodeledError};
+use super::error::{DecodeError, QueryError, ResponseMeta, UnmodeledError};
 use super::headers::{Headers, request_id};
 use ::serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use ::std::borrow::Cow;
@@ -16,6 +16,8 @@ const TEXT_LIMIT: usize = 1024;
 pub struct ErrorResponse<'a> {
     status: u16,
     request_id: Option<String>,
+    retry_after: Option<::std::time::Duration>,
+    query_error: Option<QueryError>,
     code: Option<String>,
     message: Option<String>,
     body: &'a [u8],
@@ -30,8 +32,10 @@ impl<'a> ErrorResponse<'a> {
     /// [`sanitize_error_code`]. The message is the body's `message`, `Message` or
     /// `errorMessage`, in that order; members of other types, members given twice and bytes
     /// that are not UTF-8 hide nothing else. A body that is not a JSON object is kept as the
-    /// message, cut to 1,024 characters: `Bad Gateway`, an HTML page. The request id is kept
-    /// from the headers.
+    /// message, cut to 1,024 characters: `Bad Gateway`, an HTML page. The request id, the
+    /// delay asked for ([`crate::retry::retry_after`]) and `x-amzn-query-error`
+    /// ([`QueryError`], sent by `awsQueryCompatible` services, read wherever it comes as
+    /// botocore reads it) are kept from the headers.
     pub fn parse<H: Headers + ?Sized>(status: u16, headers: &H, body: &'a [u8]) -> Self {
         let text = String::from_utf8_lossy(body);
         let (fields, is_object) = Fields::read(&text);
@@ -51,8 +55,16 @@ impl<'a> ErrorResponse<'a> {
                 (!is_object && !trimmed.is_empty())
                     .then(|| bounded(trimmed, TEXT_LIMIT).into_owned())
             });
-        let request_id = request_id(headers);
-        Self { status, request_id, code, message, body, decoding: Decoding::default() }
+        Self {
+            status,
+            request_id: request_id(headers),
+            retry_after: crate::retry::retry_after(headers),
+            query_error: headers.header("x-amzn-query-error").and_then(QueryError::parse),
+            code,
+            message,
+            body,
+            decoding: Decoding::default(),
+        }
     }
 
     /// The same response, its modeled error read with `decoding` (default: correcting).
@@ -71,9 +83,18 @@ impl<'a> ErrorResponse<'a> {
         self.request_id.as_deref()
     }
 
-    /// The status and request id.
+    /// The status, request id, delay asked for and query error.
     pub fn meta(&self) -> ResponseMeta {
-        ResponseMeta::new(self.status, self.request_id.clone())
+        ResponseMeta {
+            retry_after: self.retry_after,
+            query_error: self.query_error.clone(),
+            ..ResponseMeta::new(self.status, self.request_id.clone())
+        }
+    }
+
+    /// The `x-amzn-query-error` of a query-compatible service, if the answer had one.
+    pub fn query_error(&self) -> Option<&QueryError> {
+        self.query_error.as_ref()
     }
 
     /// The sanitized error code, like `ResourceNotFoundException`; `None` if the response
@@ -351,6 +372,26 @@ mod tests {
         let response = ErrorResponse::parse(502, &[], b"");
         assert_eq!((response.code(), response.message(), response.status()), (None, None, 502));
         assert_eq!(response.to_unmodeled().to_string(), "error without a code (HTTP 502)");
+    }
+
+    #[test]
+    fn keeps_the_query_error_and_the_delay_asked_for() {
+        let headers = [
+            ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"),
+            ("x-amz-retry-after", "1500"),
+        ];
+        let body = br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"gone"}"#;
+        let meta = ErrorResponse::parse(400, &headers, body).meta();
+        let query = meta.query_error.as_ref().map(|q| (q.code.as_str(), q.fault.as_str()));
+        assert_eq!(query, Some(("AWS.SimpleQueueService.NonExistentQueue", "Sender")));
+        assert_eq!(meta.retry_after, Some(std::time::Duration::from_millis(1500)));
+        // botocore reads only `code;fault` with a code.
+        for odd in ["NoFault", ";Sender", "a;b;c", ""] {
+            let response = ErrorResponse::parse(400, &[("x-amzn-query-error", odd)], body);
+            assert_eq!(response.query_error(), None, "{odd:?}");
+        }
+        let fault_only = ErrorResponse::parse(500, &[("x-amzn-query-error", "Code;")], body);
+        assert_eq!(fault_only.query_error().map(|q| q.fault.as_str()), Some(""));
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!   [`EndpointConfig`]: region, FIPS, dual stack, a custom URL; [`Operation::endpoint`] adds
 //!   what the input binds), with its headers and signing facts, or any URL ([`Endpoint::parse`]).
 //!   [`endpoints`] is the rules engine and the partition table.
+//! - Retries: [`retry`] classifies failures as botocore's standard mode does and retries them
+//!   with its backoff and quota ([`RetryStrategy`]), from any HTTP client, sync or async;
+//!   `idempotencyToken` members left out are sent as fresh UUIDs ([`idempotency`]).
 //! - Pagination: [`Paginated`] operations, walked page by page with [`pages`] or result by
 //!   result with [`items`], with a closure that sends one request, from any HTTP client.
 //!
@@ -53,6 +56,7 @@ pub mod headers;
 pub mod host;
 #[cfg(feature = "http")]
 mod http;
+pub mod idempotency;
 pub mod operation;
 pub mod paginate;
 mod path;
@@ -73,7 +77,9 @@ pub use self::decode::{Decoded, Decoding};
 pub use self::endpoint::{Endpoint, EndpointError};
 pub use self::endpoint_rules::{EndpointConfig, EndpointRules, RuleSetCell};
 pub use self::enums::{UnknownInteger, UnknownValue};
-pub use self::error::{DecodeError, EncodeError, ResponseError, ResponseMeta, UnmodeledError};
+pub use self::error::{
+    DecodeError, EncodeError, QueryError, ResponseError, ResponseMeta, UnmodeledError,
+};
 pub use self::error_response::ErrorResponse;
 /// The JSON of a generated value (an input, an output, any type of theirs), byte for byte what
 /// `serde_json::to_vec` writes through its `Serialize`, written directly: strings that need no
@@ -83,6 +89,7 @@ pub use self::headers::Headers;
 pub use self::operation::{Empty, Operation, ServiceError};
 pub use self::paginate::{PageError, Pages, Paginated, items, pages};
 pub use self::request::{Request, RequestOptions};
+pub use self::retry::RetryStrategy;
 pub use self::service::{Protocol, Service};
 pub use self::union::UnknownMember;
 pub use self::validate::{Validate, Violation, Violations};

@@ -24,6 +24,15 @@ pub trait ServiceError: ::std::error::Error + Send + Sync + Sized + 'static {
 
     /// The error message, if the error has one.
     fn message(&self) -> Option<&str>;
+
+    /// What the model says of `code` for this operation: `None` when it names none of the
+    /// operation's errors (by shape name or the shape's `error.code`), else whether the shape
+    /// is marked `retryable`. [`crate::retry::Classifier`] reads it, as botocore's standard mode
+    /// reads the model; generated code implements it.
+    fn modeled_error(code: &str) -> Option<crate::retry::ModeledError> {
+        let _ = code;
+        None
+    }
 }
 
 /// One awsJson operation of a service.
@@ -77,23 +86,46 @@ pub trait Operation {
         Self::SERVICE.resolve_endpoint_with(config, &params)
     }
 
+    /// A copy of `input` with every top-level member the model marks `idempotencyToken` that
+    /// it leaves out filled from `token` (one call per member), as botocore fills them; `None`
+    /// when nothing is left out. Generated for the operations that have such members.
+    fn with_idempotency_tokens(
+        input: &Self::Input,
+        token: &mut dyn FnMut() -> Result<String, EncodeError>,
+    ) -> Result<Option<Self::Input>, EncodeError> {
+        let _ = (input, token);
+        Ok(None)
+    }
+
     /// Builds the request: `POST /` with the target, content type and length headers and a
-    /// JSON body, compressed above botocore's threshold where the model asks for it. The input
-    /// is checked against the model's constraints first, and every violation is reported
-    /// ([`EncodeError::violations`]); [`RequestOptions::without_validation`] skips that.
+    /// JSON body, compressed above botocore's threshold where the model asks for it. An
+    /// `idempotencyToken` member the input leaves out is sent as a fresh UUID v4
+    /// ([`RequestOptions::idempotency_token`] chooses another), so build a call's request once
+    /// and send those bytes on every retry: the service then knows them for one request. The
+    /// input is checked against the model's constraints first, and every violation is reported
+    /// ([`EncodeError::violations`]); [`RequestOptions::without_validation`] skips that. A
+    /// service the model marks `awsQueryCompatible` is told `x-amzn-query-mode: true`, as
+    /// botocore tells it.
     fn request(input: &Self::Input) -> Result<Request, EncodeError> {
         Self::request_with(input, &RequestOptions::default())
     }
 
     /// [`Operation::request`] with a choice of options, such as the compression threshold.
     fn request_with(input: &Self::Input, options: &RequestOptions) -> Result<Request, EncodeError> {
+        let filled = Self::with_idempotency_tokens(input, &mut || options.new_idempotency_token())?;
+        let input = filled.as_ref().unwrap_or(input);
         if options.validate {
             input.validate().map_err(EncodeError::invalid)?;
         }
         let host_prefix = Self::host_prefix(input)?;
         let body = super::fast::to_vec(input)?;
         let compression = Self::REQUEST_COMPRESSION;
-        Ok(Request::new(Self::TARGET, Self::CONTENT_TYPE, compression, body, host_prefix, options))
+        let mut request =
+            Request::new(Self::TARGET, Self::CONTENT_TYPE, compression, body, host_prefix, options);
+        if Self::SERVICE.query_compatible {
+            request.headers.push(("x-amzn-query-mode", "true".to_owned()));
+        }
+        Ok(request)
     }
 
     /// Reads a response: a 2xx body as the output, anything else as an error. `headers` are any

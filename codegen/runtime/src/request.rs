@@ -76,6 +76,9 @@ pub struct RequestOptions {
     /// before the request is built. Default `true`; turn it off to send what the model forbids,
     /// as tests of a service's own validation do.
     pub validate: bool,
+    /// The token sent in `idempotencyToken` members the input leaves out; `None` (the
+    /// default): a fresh UUID v4 for each request built ([`crate::idempotency::uuid_v4`]).
+    pub idempotency_token: Option<String>,
 }
 
 impl RequestOptions {
@@ -99,6 +102,21 @@ impl RequestOptions {
         self.min_compression_size = None;
         self
     }
+
+    /// Sends `token` in `idempotencyToken` members the input leaves out, instead of a fresh
+    /// UUID: to repeat a call made before, or to fix the bytes in a test.
+    pub fn idempotency_token(mut self, token: impl Into<String>) -> Self {
+        self.idempotency_token = Some(token.into());
+        self
+    }
+
+    /// The token for one `idempotencyToken` member left out: the one chosen, else a new UUID.
+    pub fn new_idempotency_token(&self) -> Result<String, crate::EncodeError> {
+        match &self.idempotency_token {
+            Some(token) => Ok(token.clone()),
+            None => crate::idempotency::uuid_v4().map_err(crate::EncodeError::no_random_source),
+        }
+    }
 }
 
 impl Default for RequestOptions {
@@ -106,6 +124,7 @@ impl Default for RequestOptions {
         RequestOptions {
             min_compression_size: Some(Self::DEFAULT_MIN_COMPRESSION_SIZE),
             validate: true,
+            idempotency_token: None,
         }
     }
 }

@@ -49,6 +49,10 @@ pub struct Service {
     /// The service's endpoint rule set (botocore's `endpoint-rule-set-1.json`), where the
     /// generator was given it: endpoints are resolved by it.
     pub endpoint_rules: Option<EndpointRules>,
+    /// The model's `awsQueryCompatible`: a service that spoke the query protocol once (SQS).
+    /// Requests tell it `x-amzn-query-mode: true`; its errors carry their old code in
+    /// `x-amzn-query-error` ([`ResponseMeta::query_error`](crate::ResponseMeta::query_error)).
+    pub query_compatible: bool,
 }
 
 impl Service {
@@ -63,7 +67,14 @@ impl Service {
             signing_name: None,
             endpoint_prefix: None,
             endpoint_rules: None,
+            query_compatible: false,
         }
+    }
+
+    /// As the model's `awsQueryCompatible` says.
+    pub const fn with_query_compatible(mut self) -> Self {
+        self.query_compatible = true;
+        self
     }
 
     /// With `serviceId`.

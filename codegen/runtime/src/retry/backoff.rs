@@ -65,11 +65,14 @@ impl Default for Backoff {
     }
 }
 
-/// What a response asks the client to wait, from `x-amz-retry-after` (milliseconds), as
-/// botocore reads it; a value that is not a whole number of milliseconds is ignored.
+/// What a response asks the client to wait: `x-amz-retry-after` in milliseconds, as botocore
+/// reads it, else HTTP's `Retry-After` in whole seconds (its date form is not read). A value
+/// that is not a whole number is ignored.
 pub fn retry_after<H: Headers + ?Sized>(headers: &H) -> Option<Duration> {
-    let value = headers.header("x-amz-retry-after")?;
-    value.trim().parse::<u64>().ok().map(Duration::from_millis)
+    let number =
+        |name: &str| headers.header(name).and_then(|value| value.trim().parse::<u64>().ok());
+    (number("x-amz-retry-after").map(Duration::from_millis))
+        .or_else(|| number("retry-after").map(Duration::from_secs))
 }
 
 /// The random numbers of the jitter: SplitMix64, seeded by the caller (tests) or from the
