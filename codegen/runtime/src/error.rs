@@ -188,8 +188,9 @@ pub struct ResponseMeta {
     /// `Retry-After`; see [`retry_after`](crate::retry::retry_after)).
     pub retry_after: Option<::std::time::Duration>,
     /// The `x-amzn-query-error` header of an error from an `awsQueryCompatible` service (SQS):
-    /// its error code from the days of the query protocol, and who is at fault.
-    pub query_error: Option<QueryError>,
+    /// its error code from the days of the query protocol, and who is at fault. Boxed: only
+    /// one service in a hundred sends it, and errors travel in `Result`s.
+    pub query_error: Option<Box<QueryError>>,
 }
 
 impl ResponseMeta {
@@ -245,6 +246,16 @@ pub enum ResponseError<E> {
 }
 
 impl<E> ResponseError<E> {
+    /// The service answered with `error` (for a client's own tests, or a stand-in service).
+    pub fn new_service(error: E, meta: ResponseMeta) -> Self {
+        Self::Service { error, meta }
+    }
+
+    /// The answer's body could not be read.
+    pub fn new_decode(error: DecodeError, meta: ResponseMeta) -> Self {
+        Self::Decode { error, meta }
+    }
+
     /// The service's error, if the service answered with one.
     pub fn service(&self) -> Option<&E> {
         match self {

@@ -87,7 +87,7 @@ impl<'a> ErrorResponse<'a> {
     pub fn meta(&self) -> ResponseMeta {
         ResponseMeta {
             retry_after: self.retry_after,
-            query_error: self.query_error.clone(),
+            query_error: self.query_error.clone().map(Box::new),
             ..ResponseMeta::new(self.status, self.request_id.clone())
         }
     }

@@ -160,6 +160,13 @@ mod tests {
         );
         assert_eq!(retry_after(&[("x-amz-retry-after", "-3")]), None);
         assert_eq!(retry_after(&[("x-amz-retry-after", "soon")]), None);
+        // HTTP's Retry-After is in seconds; x-amz-retry-after wins over it.
+        assert_eq!(retry_after(&[("Retry-After", "3")]), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retry_after(&[("Retry-After", "3"), ("x-amz-retry-after", "20")]),
+            Some(Duration::from_millis(20))
+        );
+        assert_eq!(retry_after(&[("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")]), None);
     }
 
     #[test]
