@@ -5,7 +5,16 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
     (
         "dynamodb",
         "dynamodb-2012-08-10",
-        &["CreateTable", "PutItem", "GetItem", "Query", "Scan", "BatchGetItem"],
+        // TransactWriteItems has an idempotency token, which retries must keep.
+        &[
+            "CreateTable",
+            "PutItem",
+            "GetItem",
+            "Query",
+            "Scan",
+            "BatchGetItem",
+            "TransactWriteItems",
+        ],
     ),
     ("sqs", "sqs-2012-11-05", &["CreateQueue", "SendMessage", "ReceiveMessage"]),
     ("secretsmanager", "secretsmanager-2017-10-17", &["CreateSecret", "GetSecretValue"]),

@@ -2,6 +2,7 @@
 //! the README, which calls them on any endpoint: build, sign, send, parse.
 
 pub mod client;
+pub mod fault_proxy;
 
 pub mod dynamodb {
     include!(concat!(env!("OUT_DIR"), "/dynamodb.rs"));

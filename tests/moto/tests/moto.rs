@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+// Not a test target of its own: a part of this one, which has the server.
+#[path = "moto/retries.rs"]
+mod retries;
+
 type Outcome = Result<(), String>;
 
 /// A named check against the server.
@@ -52,8 +56,10 @@ fn run(endpoint: &str) -> ExitCode {
         ("secretsmanager: a missing secret is a typed error with its message", missing_secret),
     ];
     let mut failed = 0;
-    for (name, scenario) in scenarios {
-        match scenario(&client) {
+    let outcomes = (scenarios.iter().map(|(name, scenario)| (name, scenario(&client))))
+        .chain(retries::SCENARIOS.iter().map(|(name, scenario)| (name, scenario(endpoint))));
+    for (name, outcome) in outcomes {
+        match outcome {
             Ok(()) => println!("ok {name}"),
             Err(why) => {
                 failed += 1;
@@ -61,7 +67,8 @@ fn run(endpoint: &str) -> ExitCode {
             }
         }
     }
-    println!("{} passed, {failed} failed", scenarios.len() - failed);
+    let total = scenarios.len() + retries::SCENARIOS.len();
+    println!("{} passed, {failed} failed", total - failed);
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 

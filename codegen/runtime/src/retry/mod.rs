@@ -16,12 +16,14 @@
 //! );
 //! ```
 
+mod attempt;
 mod backoff;
 mod classify;
 mod quota;
 mod strategy;
 mod transport;
 
+pub use self::attempt::AttemptError;
 pub use self::backoff::{Backoff, Jitter, retry_after};
 pub use self::classify::{
     Classification, Classifier, ModeledError, Reason, Retryable, THROTTLING_CODES,
