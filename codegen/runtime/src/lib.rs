@@ -69,6 +69,7 @@ mod testing;
 pub mod union;
 pub mod validate;
 mod version;
+pub mod waiter;
 pub mod wire;
 
 pub use self::blob::Blob;
@@ -93,6 +94,7 @@ pub use self::retry::RetryStrategy;
 pub use self::service::{Protocol, Service};
 pub use self::union::UnknownMember;
 pub use self::validate::{Validate, Violation, Violations};
+pub use self::waiter::{Wait, WaitConfig, Waiter};
 pub use self::wire::Document;
 /// Endpoint rule sets and the partition table: the `awsjson-endpoints` crate, which the
 /// generator checks rule sets with and generated code resolves endpoints with.
