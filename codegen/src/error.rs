@@ -18,6 +18,13 @@ pub enum Location {
     Paginator(String),
     /// A place in an endpoint rule set file, like `rules[1].conditions[0]` (empty: the file).
     EndpointRule(String),
+    /// A waiter, in a waiters file.
+    Waiter(String),
+    /// An acceptor of a waiter, by its index in the waiter's list.
+    Acceptor {
+        waiter: String,
+        index: usize,
+    },
 }
 
 impl fmt::Display for Location {
@@ -31,6 +38,10 @@ impl fmt::Display for Location {
             Location::Paginator(operation) => write!(f, "paginator `{operation}`"),
             Location::EndpointRule(path) if path.is_empty() => f.write_str("rule set"),
             Location::EndpointRule(path) => write!(f, "`{path}`"),
+            Location::Waiter(name) => write!(f, "waiter `{name}`"),
+            Location::Acceptor { waiter, index } => {
+                write!(f, "waiter `{waiter}`, acceptor {index}")
+            }
         }
     }
 }

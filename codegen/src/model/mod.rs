@@ -7,11 +7,13 @@
 mod paginators;
 mod parse;
 mod subset;
+mod waiters;
 mod wording;
 
 pub use self::paginators::{Paginator, Paginators, parse_paginators};
 pub use self::parse::parse;
 pub use self::subset::{reachable_shapes, subset};
+pub use self::waiters::{Acceptor, AcceptorState, Matcher, Waiter, Waiters, parse_waiters};
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
