@@ -34,7 +34,9 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
     quote! {
         #docs
         #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // Compared, hashed and ordered by the wire value (the impls below), not by variant: a
+        // value a later model lists then sorts and compares as it did while it was unknown.
+        #[derive(Debug, Clone, Copy)]
         // A new value, member or error in a later model is then no breaking change.
         #[non_exhaustive]
         pub enum #name {
@@ -42,6 +44,38 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
             /// A value this model does not list, kept so it is written back unchanged: AWS adds
             /// values without notice.
             #unknown(#runtime::UnknownInteger),
+        }
+
+        #allow
+        impl ::std::cmp::PartialEq for #name {
+            fn eq(&self, other: &Self) -> bool {
+                self.value() == other.value()
+            }
+        }
+
+        #allow
+        impl ::std::cmp::Eq for #name {}
+
+        #allow
+        impl ::std::hash::Hash for #name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                ::std::hash::Hash::hash(&self.value(), state);
+            }
+        }
+
+        #allow
+        impl ::std::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        /// By wire value.
+        #allow
+        impl ::std::cmp::Ord for #name {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                self.value().cmp(&other.value())
+            }
         }
 
         #allow
