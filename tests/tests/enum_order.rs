@@ -44,7 +44,7 @@ fn an_unknown_value_equal_to_a_listed_one_is_that_value() {
 
 #[test]
 fn integer_enums_sort_and_compare_by_value() {
-    let mut levels = vec![
+    let mut levels = [
         Level::Unknown(UnknownInteger::new(7)),
         Level::V2,
         Level::Unknown(UnknownInteger::new(0)),
