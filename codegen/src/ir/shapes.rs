@@ -226,6 +226,8 @@ fn build_members(
             timestamp_format,
             json_value: member.jsonvalue == Some(true),
             host_label: member.host_label == Some(true),
+            // Set by `retries::mark_idempotency_tokens` for the members operations fill.
+            idempotency_token: false,
         });
     }
     built
