@@ -106,7 +106,7 @@ fn retries_fixture() {
             "::std::option::Option::None",
         ),
         modeled(r#""Busy"|"Stale""#, &kind("Transient")),
-        modeled(r#""SlowDown""#, &kind("Throttling")),
+        modeled(r#""Overloaded""#, &kind("Throttling")),
     ];
     for arm in arms {
         assert!(code.contains(&arm), "no arm {arm}");

@@ -46,7 +46,7 @@ fn retry_traits_are_typed_and_survive_a_round_trip() {
     assert!(model.metadata.aws_query_compatible.is_some());
     assert!(!model.metadata.extra.contains_key("awsQueryCompatible"));
     let shape = |name: &str| &model.shapes[name];
-    assert_eq!(shape("SlowDown").retryable.as_ref().and_then(|r| r.throttling), Some(true));
+    assert_eq!(shape("Overloaded").retryable.as_ref().and_then(|r| r.throttling), Some(true));
     assert_eq!(shape("Busy").retryable.as_ref().map(|r| r.throttling), Some(None));
     let error = shape("Missing").error.as_ref();
     assert_eq!(error.and_then(|e| e.code.as_deref()), Some("AWS.Retries.NonExistentItem"));
