@@ -8,8 +8,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `ServiceError::modeled_error`: one arm per kind of retry, listing the codes of the errors of
-/// that kind (one arm each, so no two arms are the same); `None` without modeled errors, where
-/// the trait's default says the same.
+/// that kind, so that no two arms have the same body; `None` without modeled errors, where the
+/// trait's default says the same.
 pub fn modeled_error_fn(cx: Context<'_>, errors: &[OperationError]) -> Option<TokenStream> {
     if errors.is_empty() {
         return None;
