@@ -1,6 +1,7 @@
 // Generates the fixture models, three operations of the latest AppStream model, two services
-// side by side (AppStream and DynamoDB), AWS Pricing and the deepest models the generator
-// accepts, so that the tests in tests/ prove their code compiles and behaves.
+// side by side (AppStream and DynamoDB), a few operations of DynamoDB, SQS and CloudWatch for
+// retries, AWS Pricing and the deepest models the generator accepts, so that the tests in
+// tests/ prove their code compiles and behaves.
 
 #[path = "build/deepest.rs"]
 mod deepest;
@@ -58,6 +59,22 @@ const BUILDS: &[Build] = &[
     Build {
         paginators: Some("../codegen/tests/fixtures/paging.paginators.json"),
         ..whole("paging", "../codegen/tests/fixtures/paging.json")
+    },
+    // What retries need (tests/retries.rs): idempotency tokens, `retryable` errors and their
+    // codes, query compatibility, in the fixture and in the operations of real models that
+    // show each.
+    whole("retries", "../codegen/tests/fixtures/retries.json"),
+    Build {
+        operations: Some(&["TransactWriteItems", "PutItem"]),
+        ..whole("retries_dynamodb", "models/dynamodb-2012-08-10.json")
+    },
+    Build {
+        operations: Some(&["GetQueueUrl"]),
+        ..whole("retries_sqs", "models/sqs-2012-11-05.json")
+    },
+    Build {
+        operations: Some(&["GetDashboard"]),
+        ..whole("retries_cloudwatch", "models/cloudwatch-2010-08-01.json")
     },
     // AWS Pricing: its price lists are lists of `jsonvalue` strings.
     Build {

@@ -81,6 +81,48 @@ fn unchecked_fixture() {
     insta::assert_snapshot!(generated_items("unchecked.json"));
 }
 
+/// What retries need, carried from the model: the codes and `retryable` kinds of the errors
+/// (`modeled_error`), the members filled with idempotency tokens, and `awsQueryCompatible`.
+#[test]
+fn retries_fixture() {
+    let source = generated_items("retries.json");
+    // Without whitespace, braces and commas, so that the checks do not depend on how
+    // prettyplease wraps and braces match arms.
+    let code: String =
+        source.chars().filter(|c| !c.is_whitespace() && !matches!(c, '{' | '}' | ',')).collect();
+    assert!(code.contains(".with_query_compatible();"), "SERVICE is not query-compatible");
+    let modeled = |codes: &str, kind: &str| {
+        format!(
+            "{codes}=>::std::option::Option::Some(::awsjson_runtime::retry::ModeledError::new({kind}))"
+        )
+    };
+    let kind = |kind: &str| {
+        format!("::std::option::Option::Some(::awsjson_runtime::retry::RetryKind::{kind})")
+    };
+    // One arm per kind; `Conflict`'s `error.code` is `Busy`, which the `Busy` error keeps.
+    let arms = [
+        modeled(
+            r#""Missing"|"AWS.Retries.NonExistentItem"|"Conflict""#,
+            "::std::option::Option::None",
+        ),
+        modeled(r#""Busy"|"Stale""#, &kind("Transient")),
+        modeled(r#""Overloaded""#, &kind("Throttling")),
+    ];
+    for arm in arms {
+        assert!(code.contains(&arm), "no arm {arm}");
+    }
+    // GetItem has no modeled errors and no tokens: the traits' defaults serve it.
+    assert_eq!(code.matches("fnmodeled_error(").count(), 1);
+    assert_eq!(code.matches("fnwith_idempotency_tokens(").count(), 1);
+    // The optional string members; not the required one, the enum or the nested one.
+    let filled: Vec<&str> = (code.split("=::std::option::Option::Some(token()?);"))
+        .map(|before| before.rsplit('.').next().unwrap_or(before))
+        .collect();
+    assert_eq!(filled[..filled.len() - 1], ["client_token", "r#type", "old_token"]);
+    assert_eq!(source.matches("/// Left out, it is sent as a fresh UUID v4").count(), 3);
+    insta::assert_snapshot!(source);
+}
+
 /// With `StructStyle::Literal`, structs are plain (literals and exhaustive patterns may name
 /// them) and have the same constructors and setters; enums and unions stay
 /// `#[non_exhaustive]`, since AWS adds values and members without notice.

@@ -36,3 +36,25 @@ fn the_four_operations_reach_46_shapes() {
     assert!(reached.contains("VpcConfig") && reached.contains("SecurityGroupIdList"));
     assert!(!reached.contains("Stack"), "DescribeStacks' shapes are not reached");
 }
+
+/// The traits retries read are typed, not left in `extra`, and still written back as read.
+#[test]
+fn retry_traits_are_typed_and_survive_a_round_trip() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/retries.json");
+    let json = std::fs::read(&path).unwrap();
+    let model = awsjson_codegen::model::parse(&json).unwrap();
+    assert!(model.metadata.aws_query_compatible.is_some());
+    assert!(!model.metadata.extra.contains_key("awsQueryCompatible"));
+    let shape = |name: &str| &model.shapes[name];
+    assert_eq!(shape("Overloaded").retryable.as_ref().and_then(|r| r.throttling), Some(true));
+    assert_eq!(shape("Busy").retryable.as_ref().map(|r| r.throttling), Some(None));
+    let error = shape("Missing").error.as_ref();
+    assert_eq!(error.and_then(|e| e.code.as_deref()), Some("AWS.Retries.NonExistentItem"));
+    assert_eq!(error.and_then(|e| e.http_status_code), Some(400));
+    assert_eq!(error.and_then(|e| e.sender_fault), Some(true));
+    let members = shape("PutItemInput").members.as_ref().unwrap();
+    assert_eq!(members["ClientToken"].idempotency_token, Some(true));
+    assert!(!members["ClientToken"].extra.contains_key("idempotencyToken"));
+    let original: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(serde_json::to_value(&model).unwrap() == original, "changed on a round trip");
+}

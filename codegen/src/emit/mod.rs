@@ -13,6 +13,7 @@ mod int_enums;
 mod operations;
 mod overview;
 mod pagination;
+mod retries;
 mod runtime_path;
 mod service;
 mod structs;
@@ -235,14 +236,20 @@ pub(crate) fn doc_line(line: &str) -> String {
 /// A member's docs, saying its wire name where `locationName` changed it, why its Rust name
 /// has a suffix where it has one, what `validate` checks of it and what it leaves unchecked.
 fn member_doc_attrs(cx: Context<'_>, member: &crate::ir::Member) -> TokenStream {
-    let crate::ir::Member { model_name, wire_name, renamed, docs, .. } = member;
+    let crate::ir::Member { model_name, wire_name, renamed, docs, idempotency_token, .. } = member;
     let written =
         (model_name != wire_name).then(|| format!(", written as {}", docs::code(wire_name)));
     let naming = (written.is_some() || renamed.is_some()).then(|| {
         let taken = taken_note(renamed.as_ref());
         format!("Member {}{}{taken}.", docs::code(model_name), written.unwrap_or_default())
     });
+    let token = idempotency_token.then(|| {
+        "Left out, it is sent as a fresh UUID v4 (an idempotency token), the same on every retry \
+         of a request built once."
+            .to_owned()
+    });
     let extra: Vec<String> = (naming.into_iter())
+        .chain(token)
         .chain(validate::constraints_doc(cx.service, member))
         .chain(unchecked::member_lines(cx.service, member))
         .collect();

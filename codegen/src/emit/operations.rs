@@ -3,7 +3,7 @@
 use super::types::is_deprecated;
 use super::{Context, deprecated_attr, doc_attrs, ident, taken_note};
 use crate::ir::naming::UNMODELED_VARIANT;
-use crate::ir::{HostSegment, Member, Operation, OperationError, ShapeId, ShapeKind};
+use crate::ir::{HostSegment, Member, Operation, OperationError, RetryKind, ShapeId, ShapeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -24,6 +24,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         request_compression,
         pagination,
         endpoint_params,
+        idempotency_tokens,
     } = operation;
     let name = ident(rust_name);
     let error = ident(error_name);
@@ -62,6 +63,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#request_compression),*]; }
     });
     let endpoint_params = super::endpoint_params::operation_fn(cx, endpoint_params);
+    let idempotency_tokens = super::retries::idempotency_fn(cx, idempotency_tokens);
     let pagination = pagination.as_ref().map(|pagination| {
         super::pagination::emit(cx, operation, pagination, allow_deprecated.as_ref())
     });
@@ -84,6 +86,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             type Error = #error;
             #host_prefix
             #endpoint_params
+            #idempotency_tokens
         }
 
         #pagination
@@ -143,8 +146,15 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
     let shapes: Vec<_> = errors.iter().map(|error| service.shape(error.shape)).collect();
     let types: Vec<_> = shapes.iter().map(|shape| ident(&shape.rust_name)).collect();
     let codes: Vec<&str> = shapes.iter().map(|shape| shape.wire_name.as_str()).collect();
-    let variant_docs = (codes.iter())
-        .map(|code| super::doc_line(&format!(" The {} error.", super::docs::code(code))));
+    let variant_docs = codes.iter().zip(errors).map(|(code, error)| {
+        let retryable = match error.retryable {
+            None => "",
+            Some(RetryKind::Transient) => ", which the model marks retryable",
+            Some(RetryKind::Throttling) => ", which the model marks retryable as throttling",
+        };
+        super::doc_line(&format!(" The {} error{retryable}.", super::docs::code(code)))
+    });
+    let modeled_error = super::retries::modeled_error_fn(cx, errors);
     let message_members: Vec<Option<&Member>> = (errors.iter())
         .map(|error| match &service.shape(error.shape).kind {
             ShapeKind::Structure(structure) => service.message_member(&structure.members),
@@ -253,6 +263,8 @@ fn error_enum(cx: Context<'_>, operation: &Operation, errors: &[OperationError])
                     Self::#unmodeled(error) => error.message.as_deref(),
                 }
             }
+
+            #modeled_error
         }
 
         #allow_deprecated

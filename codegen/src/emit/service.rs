@@ -23,6 +23,7 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         let method = quote::format_ident!("{}", method);
         fact.as_ref().map(|fact| quote! { .#method(#fact) })
     });
+    let query_compatible = service.query_compatible.then(|| quote! { .with_query_compatible() });
     let rules = service.endpoint_rules.as_ref();
     let with_rules = rules.map(|_| quote! { .with_endpoint_rules(ENDPOINT_RULES) });
     let rule_items = rules.map(|rules| super::endpoint_params::service_items(cx, rules));
@@ -35,7 +36,7 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         #patterns
         #[doc = #doc]
         pub const SERVICE: #runtime::Service =
-            #runtime::Service::new(#target_prefix, #protocol) #(#with)* #with_rules;
+            #runtime::Service::new(#target_prefix, #protocol) #(#with)* #query_compatible #with_rules;
 
         #rule_items
     }

@@ -133,7 +133,8 @@ fn setter(cx: Context<'_>, member: &Member) -> TokenStream {
 
 fn field(cx: Context<'_>, member: &Member) -> TokenStream {
     // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type` and
-    // `member_form`; the names, docs and `host_label` by `member_doc_attrs`.
+    // `member_form`; the names, docs, `host_label` and `idempotency_token` by
+    // `member_doc_attrs`.
     let Member {
         model_name: _,
         wire_name,
@@ -147,6 +148,7 @@ fn field(cx: Context<'_>, member: &Member) -> TokenStream {
         timestamp_format: _,
         json_value: _,
         host_label: _,
+        idempotency_token: _,
     } = member;
     let name = ident(rust_name);
     let ty = member_type(cx, member);

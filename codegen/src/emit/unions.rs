@@ -64,7 +64,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, members: &[Member]) -> TokenStream {
 
 fn variant(cx: Context<'_>, member: &Member) -> TokenStream {
     // `target`, `boxed`, `timestamp_format` and `json_value` are read by `member_type`; the
-    // names, docs and `host_label` by `member_doc_attrs`.
+    // names, docs, `host_label` and `idempotency_token` by `member_doc_attrs`.
     let Member {
         model_name: _,
         wire_name: _,
@@ -78,6 +78,7 @@ fn variant(cx: Context<'_>, member: &Member) -> TokenStream {
         timestamp_format: _,
         json_value: _,
         host_label: _,
+        idempotency_token: _,
     } = member;
     let name = ident(rust_name);
     let ty = member_type(cx, member);

@@ -2,7 +2,7 @@
 
 use super::{
     Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, constraints,
-    cycles, depth, endpoint, naming, nesting, protocol, satisfiable, shapes,
+    cycles, depth, endpoint, naming, nesting, protocol, retries, satisfiable, shapes,
 };
 use crate::error::{Fix, Location, Problem};
 use crate::model;
@@ -42,6 +42,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
         })
         .collect();
     mark_errors(&operations, &mut shapes);
+    retries::mark_idempotency_tokens(&operations, &mut shapes);
     unique_type_names(&mut shapes, &mut operations);
     name_error_variants(&mut operations, &shapes);
     cycles::box_cycles(&mut shapes);
@@ -66,6 +67,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             patterns,
             warnings,
             endpoint_rules: None,
+            query_compatible: model.metadata.aws_query_compatible.is_some(),
         }),
         _ => {
             // Sorted as read: metadata, then operations, then shapes, each by name.
@@ -131,12 +133,15 @@ fn build_operation(
         };
         // Older models list some errors twice.
         if errors.iter().all(|error| error.shape != shape) {
-            // Named by `name_error_variants` once type names are final.
-            errors.push(OperationError { shape, variant_name: String::new() });
+            // Named by `name_error_variants` once type names are final; described by
+            // `retries::describe_errors` once all are known.
+            let (variant_name, codes) = (String::new(), Vec::new());
+            errors.push(OperationError { shape, variant_name, codes, retryable: None });
         }
     }
+    retries::describe_errors(&mut errors, model, shapes);
+    let model_input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
     let host_prefix = operation.endpoint.as_ref().and_then(|endpoint| {
-        let model_input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
         endpoint::host_prefix(name, endpoint, model_input, input, shapes, problems)
     });
     // Made unique across the model by `unique_type_names`.
@@ -158,6 +163,7 @@ fn build_operation(
             .unwrap_or_default(),
         pagination: None,
         endpoint_params: Vec::new(),
+        idempotency_tokens: retries::idempotency_tokens(input, model_input, shapes),
     }
 }
 

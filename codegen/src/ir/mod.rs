@@ -15,6 +15,7 @@ mod nesting;
 mod paginate;
 pub mod pattern;
 mod protocol;
+mod retries;
 mod satisfiable;
 mod shapes;
 
@@ -57,6 +58,9 @@ pub struct Service {
     pub warnings: Vec<Warning>,
     /// The endpoint rule set, when the generator was given one ([`endpoint_rules::bind`]).
     pub endpoint_rules: Option<EndpointRules>,
+    /// `metadata.awsQueryCompatible`: the service spoke the query protocol once, and is told
+    /// so on every request.
+    pub query_compatible: bool,
 }
 
 impl Service {
@@ -132,6 +136,19 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// The endpoint rule set parameters it binds from its input ([`endpoint_rules::bind`]).
     pub endpoint_params: Vec<EndpointBinding>,
+    /// The input members filled with a fresh UUID when left out, in model order: those the
+    /// model marks `idempotencyToken` that are optional strings (a required one the caller
+    /// always gives). Each is [`Member::idempotency_token`] in the input structure.
+    pub idempotency_tokens: Vec<IdempotencyToken>,
+}
+
+/// An input member an operation fills with an idempotency token when it is left out: an
+/// `Option<String>` field, never boxed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyToken {
+    pub model_name: String,
+    pub rust_name: String,
+    pub deprecated: bool,
 }
 
 /// How a paginated operation pages: every path here is resolved and checked.
@@ -175,6 +192,21 @@ pub enum HostSegment {
 pub struct OperationError {
     pub shape: ShapeId,
     pub variant_name: String,
+    /// The error codes that name it: its wire shape name, then its `error.code` where that
+    /// differs and names no other error of the operation (the first error to claim a code
+    /// keeps it, shape names before codes).
+    pub codes: Vec<String>,
+    /// How the shape's `retryable` trait says the error may be retried; `None`: it has none.
+    pub retryable: Option<RetryKind>,
+}
+
+/// How an error the model marks `retryable` may be retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryKind {
+    /// `retryable: {}` or `{"throttling": false}`: it failed in passing.
+    Transient,
+    /// `retryable: {"throttling": true}`: the caller sends too much.
+    Throttling,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -370,6 +402,9 @@ pub struct Member {
     pub json_value: bool,
     /// `hostLabel`: the value goes into the endpoint's host name, so it must be a label.
     pub host_label: bool,
+    /// An operation whose input this structure is fills the member with a fresh UUID when it
+    /// is left out ([`Operation::idempotency_tokens`]).
+    pub idempotency_token: bool,
 }
 
 impl Member {

@@ -151,6 +151,7 @@ mod tests {
                 timestamp_format: None,
                 json_value: false,
                 host_label: false,
+                idempotency_token: false,
             };
             members.iter().map(member).collect()
         };

@@ -129,7 +129,7 @@ fn structure_kind(
     problems: &mut Vec<Problem>,
 ) -> ShapeKind {
     let members = shape.members.clone().unwrap_or_default();
-    let exception = shape.exception.unwrap_or(false) || shape.extra.contains_key("error");
+    let exception = shape.exception.unwrap_or(false) || shape.error.is_some();
     match (shape.document == Some(true), shape.union == Some(true)) {
         (true, true) => {
             problems.push(Problem::shape(name, "is both a `document` and a `union`"));
@@ -226,6 +226,8 @@ fn build_members(
             timestamp_format,
             json_value: member.jsonvalue == Some(true),
             host_label: member.host_label == Some(true),
+            // Set by `retries::mark_idempotency_tokens` for the members operations fill.
+            idempotency_token: false,
         });
     }
     built

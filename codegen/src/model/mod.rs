@@ -65,6 +65,17 @@ pub struct Metadata {
     pub target_prefix: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
+    /// A service that spoke the query protocol once (SQS, CloudWatch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_query_compatible: Option<AwsQueryCompatible>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The metadata's `awsQueryCompatible` trait, an object (`{}` in every model so far).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object like `{}`")]
+pub struct AwsQueryCompatible {
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -185,6 +196,9 @@ pub struct ShapeRef {
     pub host_label: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_param: Option<ContextParam>,
+    /// A string member the client fills with a fresh UUID when the caller leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_token: Option<bool>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -224,6 +238,12 @@ pub struct Shape {
     pub exception: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<bool>,
+    /// An error shape's `error` trait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorTrait>,
+    /// An error the model says a client may retry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable: Option<Retryable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -239,6 +259,36 @@ pub struct Shape {
     pub eventstream: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A shape's `error` trait: `{"code": "AWS.SimpleQueueService.NonExistentQueue",
+/// "httpStatusCode": 400, "senderFault": true}`, every key optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[serde(expecting = r#"an object like `{"code": "Name", "httpStatusCode": 400}`"#)]
+pub struct ErrorTrait {
+    /// The code the service sends for the error where it is not the shape's name: the
+    /// query protocol's, for query-compatible services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status_code: Option<u16>,
+    /// The caller's fault (a 4xx), not the service's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_fault: Option<bool>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A shape's `retryable` trait: `{}`, or `{"throttling": true}` for an error that says the
+/// caller sends too much.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = r#"an object like `{"throttling": true}`"#)]
+pub struct Retryable {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throttling: Option<bool>,
     #[serde(flatten)]
     pub extra: Extra,
 }
