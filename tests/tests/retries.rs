@@ -83,18 +83,22 @@ fn request_options_choose_the_token_for_missing_members() {
     assert_eq!(body_member(&request, "ClientRequestToken").as_deref(), Some("fixed"));
 }
 
+/// `token-1`, `token-2`, … one per call.
+fn numbered_tokens() -> impl FnMut() -> Result<String, awsjson_runtime::EncodeError> {
+    let mut calls = 0;
+    move || {
+        calls += 1;
+        Ok(format!("token-{calls}"))
+    }
+}
+
 #[test]
 #[allow(deprecated)] // `OldToken` is deprecated in the fixture.
 fn every_optional_string_token_member_gets_a_token_of_its_own() {
     let input = fixture::PutItemInput::new("name", "request-1")
         .with_mode(fixture::Mode::Fast)
         .with_item(fixture::Item::new());
-    let mut calls = 0;
-    let mut token = || {
-        calls += 1;
-        Ok(format!("token-{calls}"))
-    };
-    let filled = fixture::PutItem::with_idempotency_tokens(&input, &mut token);
+    let filled = fixture::PutItem::with_idempotency_tokens(&input, &mut numbered_tokens());
     let filled = filled.unwrap_or_else(|error| panic!("{error}")).unwrap_or_else(|| input.clone());
     let tokens = [&filled.client_token, &filled.r#type, &filled.old_token].map(Option::as_deref);
     assert_eq!(tokens, [Some("token-1"), Some("token-2"), Some("token-3")]);
@@ -104,12 +108,7 @@ fn every_optional_string_token_member_gets_a_token_of_its_own() {
     assert_eq!(filled.item, Some(fixture::Item::new()));
 
     let given = input.clone().with_client_token("mine").with_type("yours");
-    let mut calls = 0;
-    let mut token = || {
-        calls += 1;
-        Ok(format!("token-{calls}"))
-    };
-    let filled = fixture::PutItem::with_idempotency_tokens(&given, &mut token);
+    let filled = fixture::PutItem::with_idempotency_tokens(&given, &mut numbered_tokens());
     let filled = filled.unwrap_or_else(|error| panic!("{error}")).unwrap_or_else(|| input.clone());
     let tokens = [&filled.client_token, &filled.r#type, &filled.old_token].map(Option::as_deref);
     assert_eq!(tokens, [Some("mine"), Some("yours"), Some("token-1")]);

@@ -3,7 +3,7 @@
 use super::{Context, deprecated_attr, doc_attrs, ident, taken_note, wire_shape_doc};
 use crate::ir::naming::UNKNOWN_VARIANT;
 use crate::ir::{EnumValue, Shape};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream {
@@ -64,6 +64,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
             },
         )
     };
+    let order = by_wire_value(&name, allow.as_ref(), &quote! { as_str });
     quote! {
         #docs
         #deprecated
@@ -79,37 +80,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
             #unknown(#runtime::UnknownValue),
         }
 
-        #allow
-        impl ::std::cmp::PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
-            }
-        }
-
-        #allow
-        impl ::std::cmp::Eq for #name {}
-
-        #allow
-        impl ::std::hash::Hash for #name {
-            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
-                ::std::hash::Hash::hash(self.as_str(), state);
-            }
-        }
-
-        #allow
-        impl ::std::cmp::PartialOrd for #name {
-            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
-            }
-        }
-
-        /// By wire value, as text.
-        #allow
-        impl ::std::cmp::Ord for #name {
-            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-                self.as_str().cmp(other.as_str())
-            }
-        }
+        #order
 
         #allow
         impl #name {
@@ -190,6 +161,49 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
         impl #runtime::fast::Decode for #name {
             fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
                 #runtime::fast::string_enum(reader)
+            }
+        }
+    }
+}
+
+/// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` for enum `name` by the wire value its
+/// method `key` gives (`as_str`, `value`), so a value sorts and compares the same whether this
+/// model lists it or not.
+pub(super) fn by_wire_value(
+    name: &Ident,
+    allow: Option<&TokenStream>,
+    key: &TokenStream,
+) -> TokenStream {
+    quote! {
+        #allow
+        impl ::std::cmp::PartialEq for #name {
+            fn eq(&self, other: &Self) -> bool {
+                self.#key() == other.#key()
+            }
+        }
+
+        #allow
+        impl ::std::cmp::Eq for #name {}
+
+        #allow
+        impl ::std::hash::Hash for #name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                ::std::hash::Hash::hash(&self.#key(), state);
+            }
+        }
+
+        #allow
+        impl ::std::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        /// By wire value.
+        #allow
+        impl ::std::cmp::Ord for #name {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                ::std::cmp::Ord::cmp(&self.#key(), &other.#key())
             }
         }
     }

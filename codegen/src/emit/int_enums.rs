@@ -31,6 +31,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
     let numbers: Vec<Literal> =
         values.iter().map(|value| Literal::i32_unsuffixed(value.value)).collect();
     let variant_docs = values.iter().map(|value| format!(" `{}`", value.value));
+    let order = super::enums::by_wire_value(&name, allow.as_ref(), &quote! { value });
     quote! {
         #docs
         #deprecated
@@ -46,37 +47,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
             #unknown(#runtime::UnknownInteger),
         }
 
-        #allow
-        impl ::std::cmp::PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.value() == other.value()
-            }
-        }
-
-        #allow
-        impl ::std::cmp::Eq for #name {}
-
-        #allow
-        impl ::std::hash::Hash for #name {
-            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
-                ::std::hash::Hash::hash(&self.value(), state);
-            }
-        }
-
-        #allow
-        impl ::std::cmp::PartialOrd for #name {
-            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
-            }
-        }
-
-        /// By wire value.
-        #allow
-        impl ::std::cmp::Ord for #name {
-            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-                self.value().cmp(&other.value())
-            }
-        }
+        #order
 
         #allow
         impl #name {

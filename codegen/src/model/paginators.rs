@@ -2,12 +2,10 @@
 //! through which members the token goes.
 
 use super::Extra;
-use super::parse::{invalid_json, is_syntax, key_path, steps};
-use super::wording;
+use super::parse::named_entries;
 use crate::error::{Location, Problem};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 /// The whole file: one paginator per operation name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -57,33 +55,7 @@ impl OneOrMany {
 
 /// Parses a paginators file, or reports every paginator that is not one (each named).
 pub fn parse_paginators(json: &[u8]) -> Result<Paginators, Vec<Problem>> {
-    if let Ok(paginators) = serde_json::from_slice::<Paginators>(json) {
-        return Ok(paginators);
-    }
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        pagination: IndexMap<String, &'a RawValue>,
-    }
-    let raw: Raw<'_> = match serde_json::from_slice(json) {
-        Ok(raw) => raw,
-        Err(error) if is_syntax(&error) => return Err(vec![invalid_json(Location::Model, &error)]),
-        Err(error) => return Err(vec![Problem::new(Location::Model, error.to_string())]),
-    };
-    let mut problems = Vec::new();
-    for (operation, raw) in raw.pagination {
-        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-        if let Err(error) = serde_path_to_error::deserialize::<_, Paginator>(&mut deserializer) {
-            let path = key_path(&steps(error.path()));
-            let message = error.inner().to_string();
-            let position =
-                format!(" at line {} column {}", error.inner().line(), error.inner().column());
-            let message = message.strip_suffix(&position).unwrap_or(&message);
-            let location = Location::Paginator(operation.clone());
-            problems.push(Problem::new(location, wording::describe(&path, message)));
-        }
-    }
-    Err(problems)
+    named_entries::<Paginators, Paginator>(json, "pagination", Location::Paginator)
 }
 
 #[cfg(test)]

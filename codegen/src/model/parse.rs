@@ -7,6 +7,7 @@
 
 use super::{Metadata, Model, Operation, Shape, wording};
 use crate::error::{Location, Problem};
+use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_path_to_error::Segment;
@@ -83,6 +84,41 @@ fn check<T: DeserializeOwned>(path: &[String], raw: &RawValue, problems: &mut Ve
         steps.extend(self::steps(error.path()));
         problems.push(problem_at(&steps, error.inner()));
     }
+}
+
+/// A file of named entries (a paginators or waiters file), or every entry that does not read
+/// as a `T`, each named by `location`: the whole file is read first, and only when that fails
+/// is each entry read on its own, for the messages.
+pub(super) fn named_entries<F, T>(
+    json: &[u8],
+    section: &str,
+    location: impl Fn(String) -> Location,
+) -> Result<F, Vec<Problem>>
+where
+    F: DeserializeOwned,
+    T: DeserializeOwned,
+{
+    if let Ok(file) = serde_json::from_slice::<F>(json) {
+        return Ok(file);
+    }
+    let mut raw: IndexMap<String, serde_json::Value> = match serde_json::from_slice(json) {
+        Ok(raw) => raw,
+        Err(error) if is_syntax(&error) => return Err(vec![invalid_json(Location::Model, &error)]),
+        Err(error) => return Err(vec![Problem::new(Location::Model, error.to_string())]),
+    };
+    let entries = match raw.shift_remove(section) {
+        Some(serde_json::Value::Object(entries)) => entries,
+        _ => return Err(vec![Problem::new(Location::Model, format!("has no `{section}` object"))]),
+    };
+    let mut problems = Vec::new();
+    for (name, entry) in entries {
+        if let Err(error) = serde_path_to_error::deserialize::<_, T>(entry) {
+            let path = key_path(&steps(error.path()));
+            let message = error.inner().to_string();
+            problems.push(Problem::new(location(name), super::wording::describe(&path, &message)));
+        }
+    }
+    Err(problems)
 }
 
 pub(super) fn is_syntax(error: &serde_json::Error) -> bool {

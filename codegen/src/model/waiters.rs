@@ -2,12 +2,10 @@
 //! a state.
 
 use super::Extra;
-use super::parse::{invalid_json, is_syntax, key_path, steps};
-use super::wording;
+use super::parse::named_entries;
 use crate::error::{Location, Problem};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 /// The whole file: waiters by name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -92,32 +90,7 @@ impl Matcher {
 
 /// Parses a waiters file, or reports every waiter that is not one (each named).
 pub fn parse_waiters(json: &[u8]) -> Result<Waiters, Vec<Problem>> {
-    if let Ok(waiters) = serde_json::from_slice::<Waiters>(json) {
-        return Ok(waiters);
-    }
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        waiters: IndexMap<String, &'a RawValue>,
-    }
-    let raw: Raw<'_> = match serde_json::from_slice(json) {
-        Ok(raw) => raw,
-        Err(error) if is_syntax(&error) => return Err(vec![invalid_json(Location::Model, &error)]),
-        Err(error) => return Err(vec![Problem::new(Location::Model, error.to_string())]),
-    };
-    let mut problems = Vec::new();
-    for (name, raw) in raw.waiters {
-        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-        if let Err(error) = serde_path_to_error::deserialize::<_, Waiter>(&mut deserializer) {
-            let path = key_path(&steps(error.path()));
-            let message = error.inner().to_string();
-            let position =
-                format!(" at line {} column {}", error.inner().line(), error.inner().column());
-            let message = message.strip_suffix(&position).unwrap_or(&message);
-            problems.push(Problem::new(Location::Waiter(name), wording::describe(&path, message)));
-        }
-    }
-    Err(problems)
+    named_entries::<Waiters, Waiter>(json, "waiters", Location::Waiter)
 }
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ struct CallerAcceptor<W: Waiter> {
     test: OutputTest<W>,
 }
 
+impl<W: Waiter> CallerAcceptor<W> {
+    fn new(
+        name: impl Into<String>,
+        state: State,
+        test: impl Fn(&OutputOf<W>) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        CallerAcceptor { name: name.into(), state, test: Box::new(test) }
+    }
+}
+
 /// The acceptor that ended a wait.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -186,7 +196,7 @@ impl<W: Waiter> Wait<W> {
         state: State,
         test: impl Fn(&OutputOf<W>) -> bool + Send + Sync + 'static,
     ) -> Self {
-        self.first.push(CallerAcceptor { name: name.into(), state, test: Box::new(test) });
+        self.first.push(CallerAcceptor::new(name, state, test));
         self
     }
 
@@ -197,7 +207,7 @@ impl<W: Waiter> Wait<W> {
         state: State,
         test: impl Fn(&OutputOf<W>) -> bool + Send + Sync + 'static,
     ) -> Self {
-        self.last.push(CallerAcceptor { name: name.into(), state, test: Box::new(test) });
+        self.last.push(CallerAcceptor::new(name, state, test));
         self
     }
 
