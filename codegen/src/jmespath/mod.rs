@@ -12,10 +12,13 @@
 
 mod ast;
 mod display;
+mod functions;
+mod interpret;
 mod lexer;
 mod parser;
 
 pub use self::ast::{Comparator, Node, ProjectionKind};
+pub use self::interpret::{InterpretError, InterpretErrorKind, interpret};
 
 use std::fmt;
 
