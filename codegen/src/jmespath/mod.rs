@@ -16,6 +16,8 @@ mod functions;
 mod interpret;
 mod lexer;
 mod parser;
+#[cfg(test)]
+mod tests;
 
 pub use self::ast::{Comparator, Node, ProjectionKind};
 pub use self::interpret::{InterpretError, InterpretErrorKind, interpret};
