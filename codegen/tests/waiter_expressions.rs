@@ -1,5 +1,5 @@
 //! Every distinct JMESPath `argument` of botocore's waiter acceptors
-//! (`tests/fixtures/waiter_expressions.json`, kept in step with botocore by
+//! (`tests/fixtures/jmespath/waiter_expressions.json`, kept in step with botocore by
 //! `tests/jmespath/waiter_expressions.py`) parses, and is written back as text that parses to
 //! the same tree.
 
@@ -21,7 +21,8 @@ struct Entry {
 
 #[test]
 fn every_waiter_expression_parses_and_round_trips() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/waiter_expressions.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/jmespath/waiter_expressions.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let fixture: Fixture =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

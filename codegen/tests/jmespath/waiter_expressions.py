@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The JMESPath expressions of botocore's waiters, as tests/fixtures/waiter_expressions.json has them.
+"""The JMESPath expressions of botocore's waiters, as tests/fixtures/jmespath/waiter_expressions.json has them.
 
     python3 codegen/tests/jmespath/waiter_expressions.py check [DATA_DIR]   # the fixture matches botocore
     python3 codegen/tests/jmespath/waiter_expressions.py write [DATA_DIR]   # rewrite it from botocore
@@ -14,7 +14,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURE = os.path.join(os.path.dirname(HERE), 'fixtures', 'waiter_expressions.json')
+# Not in fixtures/ itself, whose JSON files every_model.rs reads as service models.
+FIXTURE = os.path.join(os.path.dirname(HERE), 'fixtures', 'jmespath', 'waiter_expressions.json')
 
 
 def data_dir(argv):
