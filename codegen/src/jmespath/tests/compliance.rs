@@ -54,7 +54,9 @@ fn run(given: &Value, case: &Case, has_result: bool) -> Result<(), String> {
         (Some(expected), _, Err((kind, message))) => {
             Err(format!("expected the error {expected}, got {kind}: {message}"))
         }
-        (Some(expected), _, Ok(value)) => Err(format!("expected the error {expected}, got {value}")),
+        (Some(expected), _, Ok(value)) => {
+            Err(format!("expected the error {expected}, got {value}"))
+        }
         (None, Some(bench), Ok(_)) if bench == "parse" || !has_result => Ok(()),
         (None, Some(bench), _) if bench == "parse" && parsed.is_ok() => Ok(()),
         (None, _, Err((_, message))) => Err(format!("unexpected error: {message}")),
