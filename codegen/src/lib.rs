@@ -25,6 +25,8 @@ mod builder;
 pub mod emit;
 pub mod error;
 pub mod ir;
+/// JMESPath, the language of waiters' acceptors: parser, syntax tree and reference interpreter.
+pub mod jmespath;
 pub mod model;
 mod output;
 mod selection;
