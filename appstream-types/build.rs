@@ -10,10 +10,13 @@ fn main() {
     }
     // AppStream's endpoint rule set, the same for both: it names no operation or shape.
     let rules = "model/appstream-2016-12-01.endpoint-rule-set.json";
+    // Today's waiters (FleetStarted, FleetStopped on DescribeFleets), which type-check against
+    // the 2017 model too: `FleetState` has listed RUNNING, STOPPED… since the first model.
+    let waiters = "model/appstream-2016-12-01.waiters.json";
     for (name, model, paginators) in builds {
         let mut builder = awsjson_codegen::Builder::new(model);
-        builder.endpoint_rules(rules);
-        for input in [model, rules].into_iter().chain(paginators) {
+        builder.endpoint_rules(rules).waiters(waiters);
+        for input in [model, rules, waiters].into_iter().chain(paginators) {
             println!("cargo:rerun-if-changed={input}");
         }
         if let Some(paginators) = paginators {

@@ -27,6 +27,7 @@ pub struct Builder {
     overview_file: Option<PathBuf>,
     paginators: Option<PathBuf>,
     endpoint_rules: Option<PathBuf>,
+    waiters: Option<PathBuf>,
     decoding: Decoding,
     struct_style: StructStyle,
     on_warning: Option<Hook>,
@@ -44,6 +45,7 @@ impl Builder {
             overview_file: None,
             paginators: None,
             endpoint_rules: None,
+            waiters: None,
             decoding: Decoding::default(),
             struct_style: StructStyle::default(),
             on_warning: None,
@@ -124,10 +126,29 @@ impl Builder {
 
     /// The rule set file: the one given, else botocore's beside the model, if it is there.
     fn endpoint_rules_file(&self) -> Option<PathBuf> {
-        self.endpoint_rules.clone().or_else(|| {
-            let beside = self.model.parent()?.join("endpoint-rule-set-1.json");
-            beside.is_file().then_some(beside)
-        })
+        self.endpoint_rules.clone().or_else(|| self.beside_model("endpoint-rule-set-1.json"))
+    }
+
+    /// The model's waiters (botocore's `waiters-2.json`, shipped beside each model; taken from
+    /// there when this is not called): a module `waiters` then holds a type per waiter, whose
+    /// acceptors judge the operation's answers in plain Rust. Each acceptor's expression is
+    /// typed against the operation's output: a member that does not exist, a projection of
+    /// what is no list, a value an enum does not list, an `expected` of the wrong type is an
+    /// error naming the waiter, the acceptor and the expression.
+    pub fn waiters(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.waiters = Some(path.into());
+        self
+    }
+
+    /// The waiters file: the one given, else botocore's beside the model, if it is there.
+    fn waiters_file(&self) -> Option<PathBuf> {
+        self.waiters.clone().or_else(|| self.beside_model("waiters-2.json"))
+    }
+
+    /// `name` in the model's directory, if there is such a file.
+    fn beside_model(&self, name: &str) -> Option<PathBuf> {
+        let beside = self.model.parent()?.join(name);
+        beside.is_file().then_some(beside)
     }
 
     /// Where [`Builder::write`] also puts [`Builder::overview`], for the docs of the module that
@@ -222,6 +243,15 @@ impl Builder {
                 .map_err(|problems| invalid(&path, problems))?;
             ir::endpoint_rules::bind(&mut service, &model, &rule_set, rules);
         }
+        if let Some(path) = self.waiters_file() {
+            let json = std::fs::read(&path)
+                .map_err(|source| Error::Read { path: path.clone(), source })?;
+            let waiters =
+                model::parse_waiters(&json).map_err(|problems| invalid(&path, problems))?;
+            let every_operation: Vec<&str> = every_operation.iter().map(String::as_str).collect();
+            ir::waiters::attach(&mut service, &waiters, &every_operation)
+                .map_err(|problems| invalid(&path, problems))?;
+        }
         self.report(&service.warnings)?;
         Ok((model, service))
     }
@@ -296,10 +326,11 @@ impl Builder {
         let options = self.options()?;
         let service = self.service()?;
         let source = source_name(&self.model);
-        let rules = self.endpoint_rules_file();
+        let (rules, waiters) = (self.endpoint_rules_file(), self.waiters_file());
         let inputs: Vec<&Path> = std::iter::once(self.model.as_path())
             .chain(self.paginators.as_deref())
             .chain(rules.as_deref())
+            .chain(waiters.as_deref())
             .collect();
         output::write_file(out_file, &emit::emit(&service, &source, &options)?, &inputs)?;
         match &self.overview_file {

@@ -21,6 +21,7 @@ mod types;
 mod unchecked;
 mod unions;
 mod validate;
+mod waiters;
 
 pub use self::overview::overview;
 pub use self::runtime_path::RuntimePath;
@@ -119,7 +120,8 @@ pub fn emit_items(service: &Service, options: &Options) -> Result<String, Error>
 
 fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
     let service = cx.service;
-    let items: Vec<Item<'_>> = std::iter::once(Item::Service)
+    let items: Vec<Item<'_>> = [Item::Service, Item::Waiters]
+        .into_iter()
         .chain(service.operations.iter().map(Item::Operation))
         .chain(service.shapes.iter().filter(|shape| shape.kind.is_item()).map(Item::Shape))
         .collect();
@@ -146,6 +148,7 @@ fn emit_items_on(cx: Context<'_>, threads: usize) -> Result<String, Error> {
 #[derive(Clone, Copy)]
 enum Item<'a> {
     Service,
+    Waiters,
     Operation(&'a crate::ir::Operation),
     Shape(&'a crate::ir::Shape),
 }
@@ -154,6 +157,7 @@ impl Item<'_> {
     fn emit(self, cx: Context<'_>) -> TokenStream {
         match self {
             Item::Service => service::emit(cx),
+            Item::Waiters => waiters::emit(cx),
             Item::Operation(operation) => operations::emit(cx, operation),
             // Each type, then its `Validate` and `fast::Encode` impls.
             Item::Shape(shape) => match &shape.kind {

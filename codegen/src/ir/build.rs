@@ -67,6 +67,7 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             patterns,
             warnings,
             endpoint_rules: None,
+            waiters: Vec::new(),
             query_compatible: model.metadata.aws_query_compatible.is_some(),
         }),
         _ => {

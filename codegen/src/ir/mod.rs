@@ -18,6 +18,7 @@ mod protocol;
 mod retries;
 mod satisfiable;
 mod shapes;
+pub mod waiters;
 
 pub use self::build::build;
 pub use self::depth::MAX_TYPE_DEPTH;
@@ -61,6 +62,8 @@ pub struct Service {
     /// `metadata.awsQueryCompatible`: the service spoke the query protocol once, and is told
     /// so on every request.
     pub query_compatible: bool,
+    /// The waiters, when the generator was given a waiters file ([`waiters::attach`]).
+    pub waiters: Vec<waiters::Waiter>,
 }
 
 impl Service {
