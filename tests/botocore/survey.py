@@ -67,7 +67,8 @@ def latest_models(wheel):
         def files(service, api_version):
             directory = f"botocore/data/{service}/{api_version}"
             return (api_version, json.loads(read(f"{directory}/service-2.json")),
-                    read(f"{directory}/endpoint-rule-set-1.json"))
+                    read(f"{directory}/endpoint-rule-set-1.json"),
+                    read(f"{directory}/waiters-2.json"))
 
         return {service: files(service, api_version)
                 for service, api_version in sorted(latest.items())}
@@ -106,8 +107,16 @@ def event_stream_operations(model):
                   if streams(operation.get("input")) or streams(operation.get("output")))
 
 
-def selection(rules, excluded):
+def waiters_of(path):
+    """The waiters file kept beside model `path`, if the service has one."""
+    waiters = path.with_suffix(".waiters.json")
+    return waiters if waiters.exists() else None
+
+
+def selection(path, rules, excluded):
+    waiters = waiters_of(path)
     return ((["--endpoint-rules", str(rules)] if rules else [])
+            + (["--waiters", str(waiters)] if waiters else [])
             + (["--exclude-operations", ",".join(excluded)] if excluded else []))
 
 
@@ -122,9 +131,9 @@ def named(text, *paths):
 def check(codegen, path, rules, excluded):
     """`(warnings, error)`: the warning lines, and the error if `check` refused the model (or
     its endpoint rule set, `rules` if not None)."""
-    run = subprocess.run([codegen, "check", str(path), *selection(rules, excluded)],
+    run = subprocess.run([codegen, "check", str(path), *selection(path, rules, excluded)],
                          capture_output=True, text=True)
-    lines = named(run.stderr, path, rules).splitlines()
+    lines = named(run.stderr, path, rules, waiters_of(path)).splitlines()
     warnings = [line[len("warning: "):] for line in lines if line.startswith("warning: ")]
     others = "\n".join(line for line in lines if not line.startswith("warning: "))
     error = others.removeprefix("error: ") if run.returncode != 0 else None
@@ -164,7 +173,7 @@ def compile_all(codegen, root, passed, workdir):
             f'publish = false\n\n[dependencies]\nawsjson-runtime = {{ path = "{runtime}" }}\n')
         out = crate / "src" / "lib.rs"
         generate = [codegen, "generate", str(path), "--out", str(out),
-                    *selection(rules, excluded)]
+                    *selection(path, rules, excluded)]
         run = subprocess.run(generate, capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(f"error: generate refused {path.name}, which check passed: {run.stderr}")
@@ -195,6 +204,10 @@ def main():
     parser.add_argument("--workdir", required=True, type=Path, help="where files go")
     parser.add_argument("--version", help="the botocore release (default: the latest)")
     parser.add_argument("--compile", action="store_true", help="also build what passes")
+    parser.add_argument("--services", type=lambda text: set(text.split(",")),
+                        help="only these services (comma-separated; default: all)")
+    parser.add_argument("--with-waiters", action="store_true",
+                        help="only the services that have waiters")
     parser.add_argument("--endpoint-tests", action="store_true",
                         help="also run botocore's endpoint tests of what passes")
     args = parser.parse_args()
@@ -204,13 +217,23 @@ def main():
     models_dir = args.workdir / "models" / release
     models_dir.mkdir(parents=True, exist_ok=True)
     chosen = {service: files for service, files in latest_models(wheel).items()
-              if any(protocol in PROTOCOLS for protocol in protocols(files[1]))}
-    cbor_only = {service for service, (_, model, _) in chosen.items()
+              if any(protocol in PROTOCOLS for protocol in protocols(files[1]))
+              and (args.services is None or service in args.services)
+              and (not args.with_waiters or files[3] is not None)}
+    cbor_only = {service for service, (_, model, _, _) in chosen.items()
                  if "json" not in protocols(model)}
     passed, warned, refused, left_out, no_rules = {}, {}, {}, [], []
-    for service, (api_version, model, rules_json) in chosen.items():
+    waiter_count, acceptor_count = 0, 0
+    for service, (api_version, model, rules_json, waiters_json) in chosen.items():
         path = models_dir / f"{service}-{api_version}.json"
         path.write_text(json.dumps(model))
+        waiters_path = path.with_suffix(".waiters.json")
+        waiters_path.unlink(missing_ok=True)
+        if waiters_json is not None:
+            waiters_path.write_bytes(waiters_json)
+            waiters = json.loads(waiters_json).get("waiters", {})
+            waiter_count += len(waiters)
+            acceptor_count += sum(len(w.get("acceptors", [])) for w in waiters.values())
         rules = None
         if rules_json is None:
             no_rules.append(service)
@@ -241,6 +264,12 @@ def main():
           f"accepted with their model; {rules_refused} of the refusals name the rule set; "
           f"{len(no_rules)} services have none, checked without one"
           + (f" ({', '.join(no_rules)})" if no_rules else ""))
+    with_waiters = [service for service in chosen if waiters_of(models_dir / f"{service}-{chosen[service][0]}.json")]
+    refused_waiters = [service for service, (error, _) in refused.items()
+                       if f"{service}-{chosen[service][0]}.waiters.json" in error]
+    print(f"waiters: {waiter_count} waiters ({acceptor_count} acceptors) of {len(with_waiters)} "
+          f"services checked with their model; {len(refused_waiters)} of the refusals name the "
+          f"waiters file" + (f" ({', '.join(refused_waiters)})" if refused_waiters else ""))
     print(f"event-stream operations left out: {len(left_out)}"
           + (f" ({', '.join(left_out)})" if left_out else ""))
     print(f"models: {models_dir}")

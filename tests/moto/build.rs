@@ -1,11 +1,13 @@
-// DynamoDB, SQS and Secrets Manager, the operations the moto tests call, with their paginators
-// and endpoint rule sets.
+// DynamoDB, SQS and Secrets Manager, the operations the moto tests call, with their paginators,
+// endpoint rule sets and (DynamoDB's) waiters.
 const SERVICES: &[(&str, &str, &[&str])] = &[
     // BatchGetItem binds its endpoint parameters by a path through its input.
     (
         "dynamodb",
         "dynamodb-2012-08-10",
-        // TransactWriteItems has an idempotency token, which retries must keep.
+        // TransactWriteItems has an idempotency token, which retries must keep; DescribeTable
+        // and DeleteTable are the waiters' scenario, and the Describe… operations the rest of
+        // its waiters poll (KinesisStreamingDestinationActive's filter, `length`, `&&`, `||`).
         &[
             "CreateTable",
             "PutItem",
@@ -14,6 +16,13 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "Scan",
             "BatchGetItem",
             "TransactWriteItems",
+            "DescribeTable",
+            "DeleteTable",
+            "DescribeBulkOperation",
+            "DescribeContributorInsights",
+            "DescribeExport",
+            "DescribeImport",
+            "DescribeKinesisStreamingDestination",
         ],
     ),
     ("sqs", "sqs-2012-11-05", &["CreateQueue", "SendMessage", "ReceiveMessage"]),
@@ -26,10 +35,15 @@ fn main() {
         let (json, paginators) =
             (format!("../models/{model}.json"), format!("../models/{model}.paginators.json"));
         let rules = format!("../models/{model}.endpoint-rule-set.json");
-        for input in [&json, &paginators, &rules] {
+        let waiters = format!("../models/{model}.waiters.json");
+        for input in [&json, &paginators, &rules, &waiters] {
             println!("cargo:rerun-if-changed={input}");
         }
-        let written = awsjson_codegen::Builder::new(&json)
+        let mut builder = awsjson_codegen::Builder::new(&json);
+        if std::path::Path::new(&waiters).is_file() {
+            builder.waiters(&waiters);
+        }
+        let written = builder
             .operations(operations.iter().copied())
             .paginators(&paginators)
             .endpoint_rules(&rules)

@@ -192,6 +192,11 @@ struct Selection {
     /// model, if there]: `SERVICE` then resolves endpoints by it.
     #[arg(long, value_name = "FILE")]
     endpoint_rules: Option<PathBuf>,
+    /// The model's waiters [default: botocore's waiters-2.json beside the model, if there]:
+    /// each acceptor is typed against its operation's output, and a module `waiters` holds a
+    /// type per waiter.
+    #[arg(long, value_name = "FILE")]
+    waiters: Option<PathBuf>,
 }
 
 impl Selection {
@@ -212,6 +217,9 @@ impl Selection {
         }
         if let Some(rules) = self.endpoint_rules {
             builder.endpoint_rules(rules);
+        }
+        if let Some(waiters) = self.waiters {
+            builder.waiters(waiters);
         }
         builder
     }

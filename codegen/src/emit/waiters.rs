@@ -275,8 +275,8 @@ fn value(cx: Context<'_>, typed: &Typed) -> TokenStream {
                 }
                 _ => quote! { #of_value.map_or(0, |items| items.len()) },
             };
-            // Counts are far below 2^53, which f64 holds exactly.
-            quote! { (#count as f64) }
+            // Counts are far below 2^53, which f64 holds exactly. Only ever inside `Some(…)`.
+            quote! { #count as f64 }
         }
         boolean_valued => boolean(cx, boolean_valued),
     }
@@ -288,14 +288,28 @@ fn direct_ref(typed: &Typed) -> Option<TokenStream> {
     match typed {
         Typed::Output => Some(quote! { output }),
         Typed::Element(_) => Some(quote! { element }),
-        Typed::Member { of, step } if step.required => {
-            let of = direct_ref(of)?;
-            let field = ident(&step.rust_name);
+        Typed::Member { step, .. } => {
+            let place = place(typed)?;
             Some(if step.boxed {
-                quote! { &*#of.#field }
+                quote! { &*#place }
             } else {
-                quote! { &#of.#field }
+                quote! { &#place }
             })
+        }
+        _ => None,
+    }
+}
+
+/// Where a value that is always there is held, for a field access (which sees through
+/// references and boxes): `output.table.status`.
+fn place(typed: &Typed) -> Option<TokenStream> {
+    match typed {
+        Typed::Output => Some(quote! { output }),
+        Typed::Element(_) => Some(quote! { element }),
+        Typed::Member { of, step } if step.required => {
+            let of = place(of)?;
+            let field = ident(&step.rust_name);
+            Some(quote! { #of.#field })
         }
         _ => None,
     }
@@ -311,7 +325,7 @@ fn member(cx: Context<'_>, of: &Typed, step: &Step) -> TokenStream {
         (false, false) => quote! { #holder.#field.as_ref() },
         (false, true) => quote! { #holder.#field.as_deref() },
     };
-    if let Some(holder) = direct_ref(of) {
+    if let Some(holder) = place(of) {
         // Not required, or it would be a direct reference itself.
         return read(holder);
     }
@@ -332,7 +346,8 @@ fn plain(typed: &Typed, how: Comparison) -> Option<TokenStream> {
     }
     match typed {
         Typed::Literal(serde_json::Value::String(text)) => Some(quote! { #text }),
-        typed => direct_ref(typed).map(|direct| quote! { #direct.as_str() }),
+        // A method call sees through references and boxes, as a field access does.
+        typed => place(typed).map(|place| quote! { #place.as_str() }),
     }
 }
 

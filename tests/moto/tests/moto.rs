@@ -17,6 +17,8 @@ use std::process::{Command, ExitCode};
 // Not a test target of its own: a part of this one, which has the server.
 #[path = "moto/retries.rs"]
 mod retries;
+#[path = "moto/waiters.rs"]
+mod waiters;
 
 type Outcome = Result<(), String>;
 
@@ -56,7 +58,8 @@ fn run(endpoint: &str) -> ExitCode {
         ("secretsmanager: a missing secret is a typed error with its message", missing_secret),
     ];
     let mut failed = 0;
-    let outcomes = (scenarios.iter().map(|(name, scenario)| (name, scenario(&client))))
+    let outcomes = (scenarios.iter().chain(waiters::SCENARIOS))
+        .map(|(name, scenario)| (name, scenario(&client)))
         .chain(retries::SCENARIOS.iter().map(|(name, scenario)| (name, scenario(endpoint))));
     for (name, outcome) in outcomes {
         match outcome {
@@ -67,7 +70,7 @@ fn run(endpoint: &str) -> ExitCode {
             }
         }
     }
-    let total = scenarios.len() + retries::SCENARIOS.len();
+    let total = scenarios.len() + waiters::SCENARIOS.len() + retries::SCENARIOS.len();
     println!("{} passed, {failed} failed", total - failed);
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
