@@ -116,6 +116,12 @@ enum Command {
         /// optional member needs (see `generate --struct-style`).
         #[arg(long, value_enum, default_value_t = Style::NonExhaustive)]
         struct_style: Style,
+        /// The old model's waiters [default: botocore's waiters-2.json beside it, if there].
+        #[arg(long, value_name = "FILE")]
+        old_waiters: Option<PathBuf>,
+        /// The new model's waiters [default: botocore's waiters-2.json beside it, if there].
+        #[arg(long, value_name = "FILE")]
+        new_waiters: Option<PathBuf>,
     },
 }
 
@@ -235,8 +241,18 @@ fn main() -> ExitCode {
         }
         Err(error) => error.exit(),
     };
-    if let Command::Diff { old, new, format, documentation, struct_style } = command {
-        return diff(&old, &new, format, documentation, struct_style.into());
+    if let Command::Diff {
+        old,
+        new,
+        format,
+        documentation,
+        struct_style,
+        old_waiters,
+        new_waiters,
+    } = command
+    {
+        let waiters = awsjson_cli::diff::Waiters { old: old_waiters, new: new_waiters };
+        return diff(&old, &new, &waiters, format, documentation, struct_style.into());
     }
     if let Command::Verify { model, operation, direction, files } = command {
         return verify(&model, &operation, direction.direction(), &files);
@@ -365,11 +381,12 @@ fn conformance(suites: &[PathBuf], cache_dir: &Path) -> ExitCode {
 fn diff(
     old: &Path,
     new: &Path,
+    waiters: &awsjson_cli::diff::Waiters,
     format: Format,
     documentation: bool,
     style: awsjson_codegen::StructStyle,
 ) -> ExitCode {
-    let report = match awsjson_cli::diff::diff_with(old, new, style) {
+    let report = match awsjson_cli::diff::diff_with_waiters(old, new, waiters, style) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");

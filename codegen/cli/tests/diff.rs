@@ -130,3 +130,44 @@ fn exit_status_is_0_compatible_2_breaking_1_error() {
     assert_eq!(usage.status.code(), Some(1), "a bad command line is an error, not `breaking`");
     assert!(String::from_utf8_lossy(&usage.stderr).contains("<NEW>"));
 }
+
+/// Waiters are API: one removed is a major release, one added minor; a delay or an acceptor
+/// changed is a patch that says what the waiter now waits for.
+#[test]
+fn waiters_added_removed_and_changed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let model = root.join("model/appstream-2016-12-01.json");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let waiters = awsjson_cli::diff::Waiters {
+        old: Some(fixtures.join("waiters-old.json")),
+        new: Some(fixtures.join("waiters-new.json")),
+    };
+    let report = awsjson_cli::diff::diff_with_waiters(&model, &model, &waiters, Default::default());
+    let report = report.unwrap_or_else(|error| panic!("{error}"));
+    let text = report.text(false);
+    let impact = text.split("Rust impact\n").nth(1).unwrap_or_default();
+    assert_eq!(
+        impact,
+        "  waiter FleetGone
+    removed
+      code: major (code naming `waiters::FleetGone` stops compiling)
+      wire: compatible (a waiter changes no request or response)
+  waiter FleetStarted
+    delay 30 s (was 15 s)
+      code: patch (the API is the same; a constant of the waiter holds the new value)
+      wire: compatible (a waiter changes no request or response)
+    acceptor 2 added: failure when any `Fleets[].State` is `\"STOPPED\"`
+      code: patch (no type changes, but the waiter waits for other answers: a change of behaviour, to read before upgrading)
+      wire: compatible (a waiter changes no request or response)
+  waiter FleetStopped
+    added
+      code: minor (a new item: `waiters::FleetStopped`)
+      wire: compatible (a waiter changes no request or response)
+
+Verdict: a major release (code: major, with non-exhaustive structs; wire: compatible)
+"
+    );
+    let unchanged = awsjson_cli::diff::Waiters { old: waiters.new.clone(), new: waiters.new };
+    let same = awsjson_cli::diff::diff_with_waiters(&model, &model, &unchanged, Default::default());
+    assert!(same.map(|report| report.rust.is_empty()).unwrap_or(false));
+}

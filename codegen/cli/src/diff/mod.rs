@@ -16,9 +16,10 @@ mod report;
 mod tests;
 mod types;
 mod verdict;
+mod waiters;
 mod walk;
 
 pub use self::changelog::{Changelog, OperationDelta, changelog};
 pub use self::impact::rust_impact;
-pub use self::report::{ModelError, Report, compare, diff, diff_with};
+pub use self::report::{ModelError, Report, Waiters, compare, diff, diff_with, diff_with_waiters};
 pub use self::verdict::{Change, Judgement, Overall, Release, Verdict};

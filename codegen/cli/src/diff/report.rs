@@ -53,14 +53,46 @@ pub fn diff(old: &Path, new: &Path) -> Result<Report, ModelError> {
     diff_with(old, new, StructStyle::default())
 }
 
-/// [`diff`] for a crate generated with `style`.
+/// [`diff`] for a crate generated with `style`, with botocore's `waiters-2.json` beside each
+/// model where there is one.
 pub fn diff_with(old: &Path, new: &Path, style: StructStyle) -> Result<Report, ModelError> {
+    diff_with_waiters(old, new, &Waiters::default(), style)
+}
+
+/// The waiters files of the two models; `None`: botocore's `waiters-2.json` beside the model,
+/// if there is one.
+#[derive(Debug, Clone, Default)]
+pub struct Waiters {
+    pub old: Option<std::path::PathBuf>,
+    pub new: Option<std::path::PathBuf>,
+}
+
+/// [`diff_with`] with the waiters files `waiters` names.
+pub fn diff_with_waiters(
+    old: &Path,
+    new: &Path,
+    waiters: &Waiters,
+    style: StructStyle,
+) -> Result<Report, ModelError> {
     let load = |which, path: &Path| load_model(path).map_err(|error| ModelError { which, error });
     let (old_model, new_model) = (load("old", old)?, load("new", new)?);
-    compare(&old_model, &new_model, style).map_err(|(which, problems)| {
+    let mut report = compare(&old_model, &new_model, style).map_err(|(which, problems)| {
         let path = if which == "old" { old } else { new };
         ModelError { which, error: Error::Invalid { path: path.to_owned(), problems } }
-    })
+    })?;
+    let service = |which, model: &Path, file: &Option<std::path::PathBuf>| {
+        let mut builder = awsjson_codegen::Builder::new(model);
+        builder.on_warning(|_| Ok(()));
+        if let Some(file) = file {
+            builder.waiters(file);
+        }
+        builder.service().map_err(|error| ModelError { which, error })
+    };
+    let (old_service, new_service) =
+        (service("old", old, &waiters.old)?, service("new", new, &waiters.new)?);
+    super::waiters::waiters(&old_service, &new_service, &mut report.rust);
+    report.verdict = Overall::of(&report.rust);
+    Ok(report)
 }
 
 /// Compares two parsed models; a model the generator refuses is an error saying which one
