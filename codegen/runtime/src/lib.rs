@@ -21,6 +21,8 @@
 //! - Retries: [`retry`] classifies failures as botocore's standard mode does and retries them
 //!   with its backoff and quota ([`RetryStrategy`]), from any HTTP client, sync or async;
 //!   `idempotencyToken` members left out are sent as fresh UUIDs ([`idempotency`]).
+//! - Waiters: [`Waiter`]s generated from the model's `waiters-2.json`, polled by [`waiter::wait`]
+//!   or a loop of the caller's ([`Wait::judge`]), with delays by Smithy's rules ([`WaitConfig`]).
 //! - Pagination: [`Paginated`] operations, walked page by page with [`pages`] or result by
 //!   result with [`items`], with a closure that sends one request, from any HTTP client.
 //!
