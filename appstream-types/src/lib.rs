@@ -33,6 +33,11 @@
 //! - Per operation, a unit struct implementing [`runtime::Operation`]: it turns an input into
 //!   the request (`POST /`, `X-Amz-Target`, `Content-Type`, body) and a response into the
 //!   output or the operation's error enum.
+//! - [`waiters`]: `FleetStarted` and `FleetStopped` from botocore's `waiters-2.json` (today's
+//!   file, which type-checks against the 2017 model too: `FleetState` listed `RUNNING` and
+//!   `STOPPED` from the start), polling DescribeFleets until every fleet runs or has stopped;
+//!   `latest::waiters` has the same two for today's model. Run one with
+//!   [`runtime::waiter::wait`].
 //!
 //! ```
 //! use appstream_types::runtime::Operation;
