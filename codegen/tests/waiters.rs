@@ -100,3 +100,16 @@ fn doubts_are_warnings_and_the_waiter_is_generated() {
     assert!(code.contains("pub struct GoneFleet;"), "the waiter is generated");
     assert!(!code.contains("pub struct FleetCreated;"), "its operation is not");
 }
+
+/// AppStream's waiters as generated, reviewed: their docs, constants and acceptors in Rust.
+#[test]
+fn appstream_waiters_as_generated() {
+    let code = awsjson_codegen::Builder::new(appstream_2017())
+        .waiters(root().join("model/appstream-2016-12-01.waiters.json"))
+        .generate()
+        .unwrap_or_else(|error| panic!("{error}"));
+    let start = code.find("pub mod waiters {").unwrap_or_else(|| panic!("no waiters module"));
+    // The module ends where the next top-level item begins.
+    let end = code[start..].find("\n}\n").map_or(code.len(), |end| start + end + 3);
+    insta::assert_snapshot!(&code[start..end]);
+}

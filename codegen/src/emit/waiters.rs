@@ -72,6 +72,9 @@ fn emit_waiter(cx: Context<'_>, waiter: &Waiter) -> TokenStream {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct #name;
 
+        // The model may deprecate the operation or a member an acceptor reads; its waiter
+        // still polls and reads them, as botocore's does.
+        #[allow(deprecated)]
         impl #runtime::waiter::Waiter for #name {
             type Operation = super::#operation_type;
             const NAME: &'static str = #wire_name;
