@@ -11,19 +11,9 @@ use std::fmt;
 
 use super::ast::{Node, ProjectionKind};
 
-/// Binding powers, as the parser's.
-const PIPE: u8 = 1;
-const OR: u8 = 2;
-const AND: u8 = 3;
-const COMPARE: u8 = 5;
-const FLATTEN: u8 = 9;
-const STAR: u8 = 20;
-const FILTER: u8 = 21;
-const DOT: u8 = 40;
-const NOT: u8 = 45;
-const BRACKET: u8 = 55;
-/// A projection with nothing after it takes any token binding this much or more.
-const PROJECTION_STOP: u8 = 10;
+use super::power::{
+    AND, BRACKET, COMPARE, DOT, FILTER, FLATTEN, NOT, OR, PIPE, PROJECTION_STOP, STAR,
+};
 /// Ends with `]`, `)`, `}` or a closed token: nothing after it is taken in.
 const CLOSED: u8 = u8::MAX;
 /// Built from its first token: never parenthesized for what is before it.

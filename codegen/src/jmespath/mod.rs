@@ -16,6 +16,7 @@ mod functions;
 mod interpret;
 mod lexer;
 mod parser;
+mod power;
 #[cfg(test)]
 mod tests;
 

@@ -4,17 +4,9 @@ use super::ast::{Node, ProjectionKind};
 use super::lexer::{self, Spanned, Token};
 use super::{MAX_DEPTH, ParseError};
 
-/// Tokens binding less than this end a projection's right-hand side.
-const PROJECTION_STOP: u8 = 10;
-const PIPE: u8 = 1;
-const OR: u8 = 2;
-const AND: u8 = 3;
-const COMPARE: u8 = 5;
-const FLATTEN: u8 = 9;
-const STAR: u8 = 20;
-const FILTER: u8 = 21;
-const DOT: u8 = 40;
-const NOT: u8 = 45;
+use super::power::{
+    AND, BRACE, BRACKET, COMPARE, DOT, FILTER, FLATTEN, NOT, OR, PAREN, PIPE, PROJECTION_STOP, STAR,
+};
 
 /// How strongly a token binds to the expression before it.
 fn binding_power(token: &Token) -> u8 {
@@ -28,9 +20,9 @@ fn binding_power(token: &Token) -> u8 {
         Token::Filter => FILTER,
         Token::Dot => DOT,
         Token::Not => NOT,
-        Token::LBrace => 50,
-        Token::LBracket => 55,
-        Token::LParen => 60,
+        Token::LBrace => BRACE,
+        Token::LBracket => BRACKET,
+        Token::LParen => PAREN,
         _ => 0,
     }
 }
