@@ -35,7 +35,8 @@ fn the_package_includes_every_model_the_build_reads() {
             "model/appstream-2016-12-01.json",
             "model/appstream-2016-12-01.latest.paginators.json",
             "model/appstream-2016-12-01.latest.json",
-            "model/appstream-2016-12-01.endpoint-rule-set.json"
+            "model/appstream-2016-12-01.endpoint-rule-set.json",
+            "model/appstream-2016-12-01.waiters.json",
         ]
     );
     for model in models {
