@@ -2,9 +2,10 @@
 //! runtime's `Waiter`, whose acceptors are plain Rust written from their typed expressions.
 
 use super::{Context, docs, ident};
-use crate::ir::waiters::typed::{Comparison, Order, Source, Ty, Typed};
+use crate::ir::waiters::typed::{Comparison, Source, Ty, Typed};
 use crate::ir::waiters::{Test, Waiter};
 use crate::ir::{ShapeKind, Step};
+use crate::jmespath::Comparator;
 use crate::model::AcceptorState;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -141,45 +142,33 @@ fn test(cx: Context<'_>, test: &Test) -> TokenStream {
 /// A boolean value of a typed expression (`Ty::Bool`), with `output` bound to the output.
 fn boolean(cx: Context<'_>, typed: &Typed) -> TokenStream {
     match typed {
-        Typed::Compare { equal: Some(equal), order: None, left, right, how }
-            if *how != Comparison::IsNull =>
-        {
-            if let (Some(left), Some(right)) = (plain(left, *how), plain(right, *how)) {
-                return if *equal {
-                    quote! { #left == #right }
-                } else {
-                    quote! { #left != #right }
-                };
+        Typed::Compare { op, left, right, how } => {
+            let operator = match op {
+                Comparator::Eq => quote! { == },
+                Comparator::Ne => quote! { != },
+                Comparator::Lt => quote! { < },
+                Comparator::Le => quote! { <= },
+                Comparator::Gt => quote! { > },
+                Comparator::Ge => quote! { >= },
+            };
+            let equality = matches!(op, Comparator::Eq | Comparator::Ne);
+            if let (true, Some(left), Some(right)) =
+                (equality, plain(left, *how), plain(right, *how))
+            {
+                return quote! { #left #operator #right };
             }
             let (left, right) = (side(cx, left, *how), side(cx, right, *how));
-            if *equal {
-                quote! { #left == #right }
-            } else {
-                quote! { #left != #right }
-            }
-        }
-        Typed::Compare { equal, order, left, right, how } => {
-            let (left, right) = (side(cx, left, *how), side(cx, right, *how));
-            match (equal, order, how) {
-                (Some(true), _, Comparison::IsNull) => quote! { #left.is_none() },
-                (Some(false), _, Comparison::IsNull) => quote! { #left.is_some() },
-                (Some(true), _, _) => quote! { #left == #right },
-                (Some(false), _, _) => quote! { #left != #right },
-                (None, Some(order), _) => {
-                    let operator = match order {
-                        Order::Lt => quote! { < },
-                        Order::Le => quote! { <= },
-                        Order::Gt => quote! { > },
-                        Order::Ge => quote! { >= },
-                    };
-                    quote! {
-                        match (#left, #right) {
-                            (::std::option::Option::Some(left), ::std::option::Option::Some(right)) => left #operator right,
-                            _ => false,
-                        }
+            match (op, how) {
+                (Comparator::Eq, Comparison::IsNull) => quote! { #left.is_none() },
+                (_, Comparison::IsNull) => quote! { #left.is_some() },
+                _ if equality => quote! { #left #operator #right },
+                // An order of a value that is missing is JMESPath's null, which is false.
+                _ => quote! {
+                    match (#left, #right) {
+                        (::std::option::Option::Some(left), ::std::option::Option::Some(right)) => left #operator right,
+                        _ => false,
                     }
-                }
-                (None, None, _) => quote! { false },
+                },
             }
         }
         Typed::And(left, right) => {

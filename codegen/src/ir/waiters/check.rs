@@ -2,7 +2,7 @@
 //! must exist, each projection must be over a list, each comparison must be of values that
 //! can be equal (a string with a value its enum lists).
 
-use super::typed::{Comparison, Order, Source, Ty, Typed};
+use super::typed::{Comparison, Source, Ty, Typed};
 use crate::ir::{Service, ShapeId, ShapeKind, Step};
 use crate::jmespath::{Comparator, Node, ProjectionKind};
 
@@ -326,20 +326,13 @@ impl Checker<'_> {
         left: (Typed, Ty),
         right: (Typed, Ty),
     ) -> Result<Typed, String> {
-        let (equal, order) = match comparator {
-            Comparator::Eq => (Some(true), None),
-            Comparator::Ne => (Some(false), None),
-            Comparator::Lt => (None, Some(Order::Lt)),
-            Comparator::Le => (None, Some(Order::Le)),
-            Comparator::Gt => (None, Some(Order::Gt)),
-            Comparator::Ge => (None, Some(Order::Ge)),
-        };
+        let ordered = !matches!(comparator, Comparator::Eq | Comparator::Ne);
         // `x == null`: whether it is missing.
         let null = |ty: &Ty| matches!(ty, Ty::Literal(serde_json::Value::Null));
         let (left, right) =
             if null(&left.1) && !null(&right.1) { (right, left) } else { (left, right) };
         if null(&right.1) {
-            if order.is_some() {
+            if ordered {
                 return Err("orders a value against `null`".to_owned());
             }
             if !matches!(left.1, Ty::Shape(_)) {
@@ -350,8 +343,7 @@ impl Checker<'_> {
             }
             let how = Comparison::IsNull;
             return Ok(Typed::Compare {
-                equal,
-                order,
+                op: comparator,
                 left: Box::new(left.0),
                 right: Box::new(right.0),
                 how,
@@ -365,13 +357,13 @@ impl Checker<'_> {
                 self.describe(&right.1)
             ));
         }
-        if order.is_some() && left_kind != Comparison::Number {
+        if ordered && left_kind != Comparison::Number {
             return Err(format!("orders {}: only numbers have an order", self.describe(&left.1)));
         }
         self.enum_value(&left.1, &right.1)?;
         self.enum_value(&right.1, &left.1)?;
         let how = left_kind;
-        Ok(Typed::Compare { equal, order, left: Box::new(left.0), right: Box::new(right.0), how })
+        Ok(Typed::Compare { op: comparator, left: Box::new(left.0), right: Box::new(right.0), how })
     }
 
     /// A string compared with an enum must be one of the values the enum lists

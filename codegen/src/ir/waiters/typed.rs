@@ -2,6 +2,7 @@
 //! so the emitter writes plain Rust from it.
 
 use super::super::{ShapeId, Step};
+use crate::jmespath::Comparator;
 
 /// What an expression gives.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,8 +70,7 @@ pub enum Typed {
     },
     /// A comparison; `how` says how the two sides are read.
     Compare {
-        equal: Option<bool>,
-        order: Option<Order>,
+        op: Comparator,
         left: Box<Typed>,
         right: Box<Typed>,
         how: Comparison,
@@ -104,15 +104,6 @@ pub enum Source {
     Projected,
     /// A projection's list of lists, flattened.
     ProjectedLists,
-}
-
-/// `<`, `<=`, `>`, `>=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    Lt,
-    Le,
-    Gt,
-    Ge,
 }
 
 /// How the two sides of a comparison are read, each as an `Option` of a plain value.
