@@ -5,6 +5,7 @@
 use awsjson_codegen::jmespath;
 use awsjson_codegen::model::{Matcher, Waiter as ModelWaiter, parse_waiters};
 use awsjson_runtime::Operation;
+use awsjson_runtime::retry::Jitter;
 use awsjson_runtime::waiter::Waiter;
 use moto_tests::dynamodb::waiters::{
     BulkOperationCompleted, ContributorInsightsEnabled, ExportCompleted, ImportCompleted,
@@ -12,20 +13,13 @@ use moto_tests::dynamodb::waiters::{
 };
 use serde_json::{Value, json};
 
-/// SplitMix64: the same answers on every run.
-struct Random(u64);
+/// The same answers on every run, from the runtime's seeded jitter.
+struct Random(Jitter);
 
 impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        // `next_unit` is below 1, so this is below `n`.
+        (self.0.next_unit() * n as f64) as usize
     }
 
     /// One of `values`, or nothing (the member left out).
@@ -73,7 +67,7 @@ where
 {
     let file = waiters_file();
     let waiter = &file.waiters[W::NAME];
-    let mut random = Random(W::NAME.len() as u64);
+    let mut random = Random(Jitter::seeded(W::NAME.len() as u64));
     let mut matched = vec![0; waiter.acceptors.len() + 1];
     for _ in 0..count {
         let body = answer(&mut random).to_string();
