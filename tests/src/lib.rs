@@ -33,7 +33,7 @@ use appstream_types::runtime::Request;
 ///
 /// Panics if `Content-Length` is not the body's length, so every snapshot proves it is.
 pub fn render_request(request: &Request) -> String {
-    let Request { method, path, headers, body, host_prefix } = request;
+    let Request { method, path, headers, body, host_prefix, .. } = request;
     let length = body.len().to_string();
     assert_eq!(request.header("Content-Length"), Some(length.as_str()), "Content-Length");
     let host = host_prefix.as_ref().map(|prefix| format!("Host: {prefix}<endpoint host>\n"));

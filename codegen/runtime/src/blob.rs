@@ -42,13 +42,21 @@ impl AsRef<[u8]> for Blob {
 }
 
 impl ::serde::Serialize for Blob {
+    /// Base64 text; the bytes themselves to a serializer that is not human readable (CBOR's
+    /// byte string).
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_bytes(&self.0);
+        }
         serializer.serialize_str(&encode(&self.0))
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Blob {
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            return deserializer.deserialize_bytes(BlobVisitor);
+        }
         deserializer.deserialize_str(BlobVisitor)
     }
 }
@@ -64,6 +72,14 @@ impl ::serde::de::Visitor<'_> for BlobVisitor {
 
     fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<Blob, E> {
         decode(text).map(Blob).map_err(E::custom)
+    }
+
+    fn visit_bytes<E: ::serde::de::Error>(self, bytes: &[u8]) -> Result<Blob, E> {
+        Ok(Blob(bytes.to_vec()))
+    }
+
+    fn visit_byte_buf<E: ::serde::de::Error>(self, bytes: Vec<u8>) -> Result<Blob, E> {
+        Ok(Blob(bytes))
     }
 }
 

@@ -63,6 +63,9 @@ enum EncodeErrorKind {
     },
     Invalid(crate::validate::Violations),
     NoRandomSource(String),
+    Protocol(String),
+    #[cfg(feature = "cbor")]
+    Cbor(crate::cbor::Error),
     #[cfg(feature = "http")]
     Http(String),
 }
@@ -82,6 +85,12 @@ impl EncodeError {
     /// said); [`crate::RequestOptions::idempotency_token`] gives one instead.
     pub fn no_random_source(why: impl ::std::fmt::Display) -> Self {
         Self(EncodeErrorKind::NoRandomSource(why.to_string()))
+    }
+
+    /// The request cannot go over the protocol asked for: `why` says why (the service does not
+    /// speak it, the runtime was built without its feature, a shape it cannot carry).
+    pub fn protocol(why: impl Into<String>) -> Self {
+        Self(EncodeErrorKind::Protocol(why.into()))
     }
 
     /// The violations, for an input that breaks constraints of the model.
@@ -112,6 +121,9 @@ impl fmt::Display for EncodeError {
             EncodeErrorKind::NoRandomSource(why) => {
                 write!(f, "no random bytes for an idempotency token: {why}")
             }
+            EncodeErrorKind::Protocol(why) => f.write_str(why),
+            #[cfg(feature = "cbor")]
+            EncodeErrorKind::Cbor(_) => f.write_str("cannot encode the request body as CBOR"),
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(why) => write!(f, "cannot build the HTTP request: {why}"),
         }
@@ -122,7 +134,11 @@ impl ::std::error::Error for EncodeError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match &self.0 {
             EncodeErrorKind::Body(error) => Some(error),
-            EncodeErrorKind::HostLabel { .. } | EncodeErrorKind::NoRandomSource(_) => None,
+            EncodeErrorKind::HostLabel { .. }
+            | EncodeErrorKind::NoRandomSource(_)
+            | EncodeErrorKind::Protocol(_) => None,
+            #[cfg(feature = "cbor")]
+            EncodeErrorKind::Cbor(error) => Some(error),
             EncodeErrorKind::Invalid(violations) => Some(violations),
             #[cfg(feature = "http")]
             EncodeErrorKind::Http(_) => None,
@@ -133,6 +149,13 @@ impl ::std::error::Error for EncodeError {
 impl From<::serde_json::Error> for EncodeError {
     fn from(error: ::serde_json::Error) -> Self {
         Self(EncodeErrorKind::Body(error))
+    }
+}
+
+#[cfg(feature = "cbor")]
+impl From<crate::cbor::Error> for EncodeError {
+    fn from(error: crate::cbor::Error) -> Self {
+        Self(EncodeErrorKind::Cbor(error))
     }
 }
 

@@ -1,9 +1,10 @@
-//! The parts of an error response every awsJson error shares: status, code, message, request
-//! id. Read so that nothing a server sends, however odd, loses them.
+//! The parts of an error response every error shares, over either protocol: status, code,
+//! message, request id. Read so that nothing a server sends, however odd, loses them.
 
 use super::decode::{Decoding, bounded, from_body_with};
 use super::error::{DecodeError, QueryError, ResponseMeta, UnmodeledError};
 use super::headers::{Headers, request_id};
+use super::protocol::Protocol;
 use ::serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use ::std::borrow::Cow;
 use ::std::fmt;
@@ -22,6 +23,10 @@ pub struct ErrorResponse<'a> {
     message: Option<String>,
     body: &'a [u8],
     decoding: Decoding,
+    protocol: Protocol,
+    /// Why the body was not read at all (a Smithy RPC v2 CBOR response without its
+    /// `Smithy-Protocol` header), kept in the unmodeled error.
+    unread: Option<DecodeError>,
 }
 
 impl<'a> ErrorResponse<'a> {
@@ -64,7 +69,55 @@ impl<'a> ErrorResponse<'a> {
             message,
             body,
             decoding: Decoding::default(),
+            protocol: Protocol::AwsJson1_1,
+            unread: None,
         }
+    }
+
+    /// Reads a Smithy RPC v2 CBOR error response. Never fails.
+    ///
+    /// The code is the body's `__type`, passed through [`sanitize_error_code`]: the protocol
+    /// says `X-Amzn-ErrorType` is to be ignored and `code` not used. The message is the body's
+    /// `message` or `Message`. A body that is not a CBOR map but is text is kept as the
+    /// message, cut to 1,024 characters. The request id, the delay asked for and
+    /// `x-amzn-query-error` are read as for awsJson.
+    #[cfg(feature = "cbor")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "cbor")))]
+    pub fn parse_cbor<H: Headers + ?Sized>(status: u16, headers: &H, body: &'a [u8]) -> Self {
+        let mut fields = Fields::default();
+        let body_or_empty: &[u8] = if body.is_empty() { &[0xa0] } else { body };
+        let mut deserializer = crate::cbor::Deserializer::from_slice(body_or_empty);
+        let is_map = FieldsSeed(&mut fields).deserialize(&mut deserializer).is_ok()
+            || body_or_empty.first().is_some_and(|initial| initial >> 5 == 5);
+        let code = fields.type_.as_deref().map(sanitize_error_code).filter(|code| !code.is_empty());
+        let message = fields.message.or(fields.message_upper).or_else(|| {
+            let text = ::std::str::from_utf8(body).ok().map(str::trim).unwrap_or_default();
+            (!is_map && !text.is_empty()).then(|| bounded(text, TEXT_LIMIT).into_owned())
+        });
+        Self {
+            code: code.map(str::to_owned),
+            message,
+            protocol: Protocol::RpcV2Cbor,
+            ..Self::parse(status, headers, b"")
+        }
+        .with_body(body)
+    }
+
+    /// An error response whose body is not read, because `why`: only its status and headers
+    /// count. The unmodeled error it gives keeps `why` as [`UnmodeledError::unreadable`].
+    pub fn unread<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &'a [u8],
+        protocol: Protocol,
+        why: DecodeError,
+    ) -> Self {
+        Self { protocol, unread: Some(why), ..Self::parse(status, headers, b"") }.with_body(body)
+    }
+
+    fn with_body(mut self, body: &'a [u8]) -> Self {
+        self.body = body;
+        self
     }
 
     /// The same response, its modeled error read with `decoding` (default: correcting).
@@ -113,9 +166,23 @@ impl<'a> ErrorResponse<'a> {
         self.body
     }
 
-    /// Reads the body as a modeled error shape, as [`ErrorResponse::with_decoding`] says.
+    /// The protocol the response was read by.
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+    }
+
+    /// Reads the body as a modeled error shape, in the response's protocol, as
+    /// [`ErrorResponse::with_decoding`] says.
     pub fn parse_body<T: ::serde::de::DeserializeOwned>(&self) -> Result<T, DecodeError> {
-        from_body_with(self.body, self.decoding).map(|decoded| decoded.value)
+        if let Some(why) = &self.unread {
+            return Err(why.clone());
+        }
+        match self.protocol {
+            #[cfg(feature = "cbor")]
+            Protocol::RpcV2Cbor => crate::cbor::from_body_with(self.body, self.decoding),
+            _ => from_body_with(self.body, self.decoding),
+        }
+        .map(|decoded| decoded.value)
     }
 
     /// The body as the error shape its code names, or, when the body does not read as one, an
@@ -133,7 +200,7 @@ impl<'a> ErrorResponse<'a> {
             code: self.code.clone(),
             message: self.message.clone(),
             status: self.status,
-            unreadable: None,
+            unreadable: self.unread.clone().map(Box::new),
         }
     }
 }

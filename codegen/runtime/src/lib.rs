@@ -44,6 +44,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod blob;
+#[cfg(feature = "cbor")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cbor")))]
+pub mod cbor;
 mod compression;
 pub mod datetime;
 pub mod decode;
@@ -62,6 +65,7 @@ pub mod idempotency;
 pub mod operation;
 pub mod paginate;
 mod path;
+pub mod protocol;
 mod raw;
 pub mod request;
 pub mod retry;
@@ -91,9 +95,10 @@ pub use self::fast::to_vec;
 pub use self::headers::Headers;
 pub use self::operation::{Empty, Operation, ServiceError};
 pub use self::paginate::{PageError, Pages, Paginated, items, pages};
+pub use self::protocol::Protocol;
 pub use self::request::{Request, RequestOptions};
 pub use self::retry::RetryStrategy;
-pub use self::service::{Protocol, Service};
+pub use self::service::Service;
 pub use self::union::UnknownMember;
 pub use self::validate::{Validate, Violation, Violations};
 pub use self::waiter::{Wait, WaitConfig, Waiter};

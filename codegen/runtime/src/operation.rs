@@ -35,7 +35,7 @@ pub trait ServiceError: ::std::error::Error + Send + Sync + Sized + 'static {
     }
 }
 
-/// One awsJson operation of a service.
+/// One operation of a service, over whichever of its protocols a call picks.
 pub trait Operation {
     /// The operation's name, like `DescribeFleets`.
     const NAME: &'static str;
@@ -51,6 +51,12 @@ pub trait Operation {
     /// How [`Operation::parse_response`] reads bodies: correcting required members a body
     /// leaves out, unless the generator was told otherwise (`Builder::decoding`).
     const DECODING: Decoding = Decoding::Correcting;
+    /// Whether the model gives the operation an input: one without sends no body over Smithy
+    /// RPC v2 CBOR (its `Input` is [`Empty`]).
+    const HAS_INPUT: bool = true;
+    /// Why the operation cannot go over Smithy RPC v2 CBOR, for one whose input, output or
+    /// errors reach a shape that protocol cannot carry (a `document`); the generator names it.
+    const CBOR_UNSUPPORTED: Option<&'static str> = None;
     /// The request body type. [`Encode`](super::fast::Encode) writes it, the same bytes as
     /// its `Serialize` through serde_json; generated code implements it.
     type Input: ::serde::Serialize + Validate + super::fast::Encode;
@@ -97,31 +103,44 @@ pub trait Operation {
         Ok(None)
     }
 
-    /// Builds the request: `POST /` with the target, content type and length headers and a
-    /// JSON body, compressed above botocore's threshold where the model asks for it. An
-    /// `idempotencyToken` member the input leaves out is sent as a fresh UUID v4
-    /// ([`RequestOptions::idempotency_token`] chooses another), so build a call's request once
-    /// and send those bytes on every retry: the service then knows them for one request. The
-    /// input is checked against the model's constraints first, and every violation is reported
-    /// ([`EncodeError::violations`]); [`RequestOptions::without_validation`] skips that. A
-    /// service the model marks `awsQueryCompatible` is told `x-amzn-query-mode: true`, as
-    /// botocore tells it.
+    /// Builds the request over the service's protocol ([`Service::protocol`]): for awsJson,
+    /// `POST /` with the target, content type and length headers and a JSON body; for Smithy
+    /// RPC v2 CBOR (the `cbor` feature), `POST /service/<Service>/operation/<Operation>` with a
+    /// CBOR body ([`Request::rpc_v2_cbor`]). Bodies are compressed above botocore's threshold
+    /// where the model asks for it. An `idempotencyToken` member the input leaves out is sent
+    /// as a fresh UUID v4 ([`RequestOptions::idempotency_token`] chooses another), so build a
+    /// call's request once and send those bytes on every retry: the service then knows them
+    /// for one request. The input is checked against the model's constraints first, and every
+    /// violation is reported ([`EncodeError::violations`]);
+    /// [`RequestOptions::without_validation`] skips that. A service the model marks
+    /// `awsQueryCompatible` is told `x-amzn-query-mode: true`, as botocore tells it.
     fn request(input: &Self::Input) -> Result<Request, EncodeError> {
         Self::request_with(input, &RequestOptions::default())
     }
 
-    /// [`Operation::request`] with a choice of options, such as the compression threshold.
+    /// [`Operation::request`] with a choice of options: the protocol, the compression
+    /// threshold… A protocol the service does not speak is refused.
     fn request_with(input: &Self::Input, options: &RequestOptions) -> Result<Request, EncodeError> {
+        let protocol = options.protocol.unwrap_or(Self::SERVICE.protocol);
+        super::protocol::check::<Self>(protocol)?;
         let filled = Self::with_idempotency_tokens(input, &mut || options.new_idempotency_token())?;
         let input = filled.as_ref().unwrap_or(input);
         if options.validate {
             input.validate().map_err(EncodeError::invalid)?;
         }
         let host_prefix = Self::host_prefix(input)?;
-        let body = super::fast::to_vec(input)?;
         let compression = Self::REQUEST_COMPRESSION;
-        let mut request =
-            Request::new(Self::TARGET, Self::CONTENT_TYPE, compression, body, host_prefix, options);
+        let mut request = match protocol {
+            #[cfg(feature = "cbor")]
+            super::Protocol::RpcV2Cbor => {
+                super::cbor::operation::request::<Self>(input, host_prefix, options)?
+            }
+            _ => {
+                let body = super::fast::to_vec(input)?;
+                let content_type = protocol.content_type();
+                Request::new(Self::TARGET, content_type, compression, body, host_prefix, options)
+            }
+        };
         if Self::SERVICE.query_compatible {
             request.headers.push(("x-amzn-query-mode", "true".to_owned()));
         }
@@ -144,13 +163,53 @@ pub trait Operation {
 
     /// [`Operation::parse_response`] with a choice of decoding: [`Decoding::Strict`] refuses a
     /// body that leaves out a member the model requires, [`Decoding::Correcting`] reads it as
-    /// its zero value and lists it in [`Decoded::corrected`].
+    /// its zero value and lists it in [`Decoded::corrected`]. The protocol is the service's,
+    /// or Smithy RPC v2 CBOR for a response that says `Smithy-Protocol: rpc-v2-cbor`; after a
+    /// request over another protocol, [`Operation::parse_response_for`] names it.
     fn parse_response_with<H: Headers + ?Sized>(
         status: u16,
         headers: &H,
         body: &[u8],
         decoding: Decoding,
     ) -> Result<Decoded<Self::Output>, ResponseError<Self::Error>> {
+        let protocol = match super::protocol::answered_in(headers) {
+            Some(protocol) => protocol,
+            None => Self::SERVICE.protocol,
+        };
+        Self::parse_response_for(protocol, status, headers, body, decoding)
+    }
+
+    /// Reads the response to a request sent over `protocol` ([`Request::protocol`]).
+    ///
+    /// awsJson: a 2xx body is the output, anything else an error. Smithy RPC v2 CBOR, as its
+    /// specification says: a response without `Smithy-Protocol: rpc-v2-cbor` is malformed and
+    /// judged by its status alone (an error that keeps the status and says why, its body
+    /// unread); then 200 is the output and any other status an error, named by the body's
+    /// `__type`.
+    fn parse_response_for<H: Headers + ?Sized>(
+        protocol: super::Protocol,
+        status: u16,
+        headers: &H,
+        body: &[u8],
+        decoding: Decoding,
+    ) -> Result<Decoded<Self::Output>, ResponseError<Self::Error>> {
+        #[cfg(feature = "cbor")]
+        if protocol == super::Protocol::RpcV2Cbor {
+            return super::cbor::operation::parse_response::<Self, H>(
+                status, headers, body, decoding,
+            );
+        }
+        #[cfg(not(feature = "cbor"))]
+        if protocol == super::Protocol::RpcV2Cbor {
+            let error = super::DecodeError::new(
+                "",
+                "a Smithy RPC v2 CBOR response: reading it needs awsjson-runtime's `cbor` feature",
+            );
+            return Err(ResponseError::Decode {
+                error,
+                meta: ResponseMeta::new(status, request_id(headers)),
+            });
+        }
         if (200..=299).contains(&status) {
             // A body that conforms, which is nearly every body, is read once on the fast path;
             // any other by serde, for the corrections or the error and its path.
@@ -189,7 +248,7 @@ pub trait Operation {
 }
 
 /// The input or output of an operation the model gives none: written as `{}`, read from any
-/// JSON value.
+/// value (an empty body included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Empty;
 
@@ -329,7 +388,7 @@ mod tests {
         let input = Input { names: vec!["a".to_owned()], next_token: None };
         let expected = Request {
             method: "POST",
-            path: "/",
+            path: "/".into(),
             headers: vec![
                 ("X-Amz-Target", "Test_20240101.Describe".to_owned()),
                 ("Content-Type", "application/x-amz-json-1.1".to_owned()),
@@ -337,6 +396,7 @@ mod tests {
             ],
             body: br#"{"Names":["a"]}"#.to_vec(),
             host_prefix: None,
+            protocol: Protocol::AwsJson1_1,
         };
         assert_eq!(Describe::request(&input).unwrap(), expected);
     }

@@ -2,28 +2,36 @@
 
 use super::compression;
 use super::endpoint::Endpoint;
+use super::protocol::Protocol;
+use ::std::borrow::Cow;
 
 /// An HTTP request ready to sign and send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    /// Always `POST` for awsJson.
+    /// Always `POST`.
     pub method: &'static str,
-    /// Always `/` for awsJson.
-    pub path: &'static str,
-    /// `X-Amz-Target`, `Content-Type`, `Content-Encoding` when the body is compressed, and
-    /// `Content-Length`.
+    /// `/` for awsJson; `/service/<ServiceName>/operation/<Operation>` for RPC v2 CBOR.
+    pub path: Cow<'static, str>,
+    /// awsJson: `X-Amz-Target`, `Content-Type`, `Content-Encoding` when the body is
+    /// compressed, and `Content-Length`. RPC v2 CBOR: `Smithy-Protocol`, `Accept`, and
+    /// `Content-Type`, `Content-Encoding` and `Content-Length` when there is a body.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON body, gzip-compressed where the operation asks for it ([`RequestOptions`]).
+    /// The body (JSON or CBOR), gzip-compressed where the operation asks for it
+    /// ([`RequestOptions`]).
     pub body: Vec<u8>,
+    /// The protocol the request speaks: the response is read by it
+    /// ([`Operation::parse_response_for`](crate::Operation::parse_response_for)).
+    pub protocol: Protocol,
     /// What goes before the endpoint's host name (`data-` for `data-service.example.com`),
     /// for operations whose model gives an endpoint `hostPrefix`.
     pub host_prefix: Option<String>,
 }
 
 impl Request {
-    /// Builds the request for a body: the target and content type headers, then the body
-    /// compressed with the first of `compression` (the operation's `requestcompression`
-    /// encodings) that `options` allow, then `Content-Length`.
+    /// Builds an awsJson request for a body: the target and content type headers, then the
+    /// body compressed with the first of `compression` (the operation's `requestcompression`
+    /// encodings) that `options` allow, then `Content-Length`. The protocol is awsJson 1.0 or
+    /// 1.1 as `content_type` says.
     pub fn new(
         target: &str,
         content_type: &str,
@@ -32,17 +40,42 @@ impl Request {
         host_prefix: Option<String>,
         options: &RequestOptions,
     ) -> Self {
+        let protocol = match content_type {
+            "application/x-amz-json-1.0" => Protocol::AwsJson1_0,
+            _ => Protocol::AwsJson1_1,
+        };
         let mut headers =
             vec![("X-Amz-Target", target.to_owned()), ("Content-Type", content_type.to_owned())];
-        let body = match compression::compress(compression, options.min_compression_size, body) {
-            (body, Some(encoding)) => {
-                headers.push(("Content-Encoding", encoding.to_owned()));
-                body
+        let body = with_body(&mut headers, compression, body, options);
+        Request { method: "POST", path: Cow::Borrowed("/"), headers, body, host_prefix, protocol }
+    }
+
+    /// Builds a Smithy RPC v2 CBOR request to `/service/<service_name>/operation/<operation>`:
+    /// `Smithy-Protocol: rpc-v2-cbor` and `Accept: application/cbor`; with a body (`None` for
+    /// an operation the model gives no input), `Content-Type: application/cbor`, the body
+    /// compressed as for awsJson, and `Content-Length`. No `X-Amz-Target`.
+    pub fn rpc_v2_cbor(
+        service_name: &str,
+        operation: &str,
+        compression: &[&str],
+        body: Option<Vec<u8>>,
+        host_prefix: Option<String>,
+        options: &RequestOptions,
+    ) -> Self {
+        let mut headers = vec![
+            ("Smithy-Protocol", "rpc-v2-cbor".to_owned()),
+            ("Accept", "application/cbor".to_owned()),
+        ];
+        let body = match body {
+            Some(body) => {
+                headers.push(("Content-Type", "application/cbor".to_owned()));
+                with_body(&mut headers, compression, body, options)
             }
-            (body, None) => body,
+            None => Vec::new(),
         };
-        headers.push(("Content-Length", body.len().to_string()));
-        Request { method: "POST", path: "/", headers, body, host_prefix }
+        let path = format!("/service/{service_name}/operation/{operation}");
+        let protocol = Protocol::RpcV2Cbor;
+        Request { method: "POST", path: Cow::Owned(path), headers, body, host_prefix, protocol }
     }
 
     /// The first value of header `name` (any ASCII case).
@@ -54,13 +87,32 @@ impl Request {
     /// The URL of this request at `endpoint`: the host prefix before the host, the paths
     /// joined (see [`Endpoint::url`]).
     pub fn url(&self, endpoint: &Endpoint) -> String {
-        endpoint.url(self.path, self.host_prefix.as_deref())
+        endpoint.url(&self.path, self.host_prefix.as_deref())
     }
 
     /// The `Host` header of this request at `endpoint`.
     pub fn authority(&self, endpoint: &Endpoint) -> String {
         endpoint.authority(self.host_prefix.as_deref())
     }
+}
+
+/// The body compressed as `options` allow (its `Content-Encoding` added), then its
+/// `Content-Length`.
+fn with_body(
+    headers: &mut Vec<(&'static str, String)>,
+    compression: &[&str],
+    body: Vec<u8>,
+    options: &RequestOptions,
+) -> Vec<u8> {
+    let body = match compression::compress(compression, options.min_compression_size, body) {
+        (body, Some(encoding)) => {
+            headers.push(("Content-Encoding", encoding.to_owned()));
+            body
+        }
+        (body, None) => body,
+    };
+    headers.push(("Content-Length", body.len().to_string()));
+    body
 }
 
 /// What a caller may choose about how requests are built.
@@ -79,6 +131,10 @@ pub struct RequestOptions {
     /// The token sent in `idempotencyToken` members the input leaves out; `None` (the
     /// default): a fresh UUID v4 for each request built ([`crate::idempotency::uuid_v4`]).
     pub idempotency_token: Option<String>,
+    /// The protocol of the request; `None` (the default): the service's
+    /// ([`Service::protocol`](crate::Service::protocol)). One the service does not speak is
+    /// refused when the request is built.
+    pub protocol: Option<Protocol>,
 }
 
 impl RequestOptions {
@@ -110,6 +166,13 @@ impl RequestOptions {
         self
     }
 
+    /// Sends the request over `protocol` instead of the service's default, such as
+    /// [`Protocol::RpcV2Cbor`] for a service whose model lists it (with the `cbor` feature).
+    pub fn protocol(mut self, protocol: Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
     /// The token for one `idempotencyToken` member left out: the one chosen, else a new UUID.
     pub fn new_idempotency_token(&self) -> Result<String, crate::EncodeError> {
         match &self.idempotency_token {
@@ -125,6 +188,7 @@ impl Default for RequestOptions {
             min_compression_size: Some(Self::DEFAULT_MIN_COMPRESSION_SIZE),
             validate: true,
             idempotency_token: None,
+            protocol: None,
         }
     }
 }
@@ -151,7 +215,7 @@ mod tests {
             ]
         );
         assert_eq!(built.header("content-length"), Some("12"));
-        assert_eq!((built.method, built.path), ("POST", "/"));
+        assert_eq!((built.method, &*built.path), ("POST", "/"));
     }
 
     #[test]

@@ -4,26 +4,7 @@
 use super::endpoint::{Endpoint, EndpointError};
 use super::endpoint_rules::{EndpointConfig, EndpointRules};
 use super::endpoints::Params;
-
-/// The awsJson protocol version a service speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Protocol {
-    /// awsJson 1.0: `Content-Type: application/x-amz-json-1.0`.
-    AwsJson1_0,
-    /// awsJson 1.1: `Content-Type: application/x-amz-json-1.1`.
-    AwsJson1_1,
-}
-
-impl Protocol {
-    /// The `Content-Type` of its requests.
-    pub const fn content_type(self) -> &'static str {
-        match self {
-            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
-            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
-        }
-    }
-}
+use super::protocol::Protocol;
 
 /// A service's facts from its model's `metadata`: every generated service has one as `SERVICE`,
 /// and every operation as [`Operation::SERVICE`](super::Operation::SERVICE).
@@ -36,7 +17,13 @@ impl Protocol {
 pub struct Service {
     /// The part of `X-Amz-Target` before the operation name, like `PhotonAdminProxyService`.
     pub target_prefix: &'static str,
+    /// The protocol calls use unless [`RequestOptions::protocol`](crate::RequestOptions::protocol)
+    /// picks another: awsJson where the model offers it, as botocore chooses, unless the
+    /// generator was told otherwise.
     pub protocol: Protocol,
+    /// Every protocol the model lists that the runtime speaks, in the model's order (most
+    /// preferred first); empty means [`Service::protocol`] alone ([`Service::protocols`]).
+    pub protocols: &'static [Protocol],
     /// `serviceId`, like `AppStream`.
     pub service_id: Option<&'static str>,
     /// `apiVersion`, like `2016-12-01`.
@@ -62,6 +49,7 @@ impl Service {
         Service {
             target_prefix,
             protocol,
+            protocols: &[],
             service_id: None,
             api_version: None,
             signing_name: None,
@@ -69,6 +57,26 @@ impl Service {
             endpoint_rules: None,
             query_compatible: false,
         }
+    }
+
+    /// With every protocol the model lists that the runtime speaks, in the model's order.
+    pub const fn with_protocols(mut self, protocols: &'static [Protocol]) -> Self {
+        self.protocols = protocols;
+        self
+    }
+
+    /// The protocols the service speaks, most preferred first.
+    pub fn protocols(&self) -> &[Protocol] {
+        if self.protocols.is_empty() {
+            ::std::slice::from_ref(&self.protocol)
+        } else {
+            self.protocols
+        }
+    }
+
+    /// Whether the service speaks `protocol`.
+    pub fn offers(&self, protocol: Protocol) -> bool {
+        self.protocols().contains(&protocol)
     }
 
     /// As the model's `awsQueryCompatible` says.

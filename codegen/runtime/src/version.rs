@@ -31,6 +31,29 @@ macro_rules! require_runtime {
     };
 }
 
+/// Stops the build unless the runtime has its `cbor` feature: generated code whose service
+/// speaks Smithy RPC v2 CBOR by default (a model that lists no other protocol, or a generator
+/// told to prefer it) starts with this call.
+#[cfg(feature = "cbor")]
+#[macro_export]
+macro_rules! require_cbor {
+    () => {};
+}
+
+/// Stops the build unless the runtime has its `cbor` feature: generated code whose service
+/// speaks Smithy RPC v2 CBOR by default (a model that lists no other protocol, or a generator
+/// told to prefer it) starts with this call.
+#[cfg(not(feature = "cbor"))]
+#[macro_export]
+macro_rules! require_cbor {
+    () => {
+        ::core::compile_error!(
+            "this service speaks Smithy RPC v2 CBOR: enable awsjson-runtime's `cbor` feature \
+             (awsjson-runtime = { version = \"0.1\", features = [\"cbor\"] })"
+        );
+    };
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

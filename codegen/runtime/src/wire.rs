@@ -295,7 +295,11 @@ impl<F: WireForm<T>, T> WireForm<Box<T>> for Boxed<F> {
 pub struct Float;
 
 impl WireForm<f64> for Float {
+    /// NaN and the infinities as floats to a serializer that is not human readable (CBOR).
     fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_f64(*value);
+        }
         match non_finite_name(*value) {
             Some(name) => serializer.serialize_str(name),
             None => serializer.serialize_f64(*value),
@@ -310,6 +314,9 @@ impl WireForm<f64> for Float {
 
 impl WireForm<f32> for Float {
     fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_f32(*value);
+        }
         match non_finite_name(f64::from(*value)) {
             Some(name) => serializer.serialize_str(name),
             None => serializer.serialize_f32(*value),
@@ -451,7 +458,12 @@ impl ::serde::de::Visitor<'_> for FloatVisitor {
 pub struct Iso8601;
 
 impl WireForm<DateTime> for Iso8601 {
+    /// To a serializer that is not human readable (CBOR), as every timestamp: the protocol
+    /// ignores `timestampFormat`.
     fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return value.serialize(serializer);
+        }
         serializer.collect_str(value)
     }
 
@@ -465,7 +477,11 @@ impl WireForm<DateTime> for Iso8601 {
 pub struct Rfc822;
 
 impl WireForm<DateTime> for Rfc822 {
+    /// To a serializer that is not human readable (CBOR), as every timestamp.
     fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return value.serialize(serializer);
+        }
         serializer.serialize_str(&value.to_rfc822())
     }
 

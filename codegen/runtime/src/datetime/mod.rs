@@ -8,6 +8,8 @@ mod epoch;
 mod iso8601;
 mod rfc822;
 mod serde_impls;
+#[cfg(feature = "cbor")]
+pub(crate) use self::serde_impls::EPOCH_SECONDS;
 mod system_time;
 mod text;
 

@@ -5,7 +5,7 @@
 //! protocol (the `RawValue` token, which it documents as the way to reach a value's JSON text):
 //! reading asks for the number's text, borrowed from the body, and parses it as a decimal;
 //! writing hands over the decimal's text from a stack buffer. Neither allocates. Any other
-//! deserializer gets the lenient visitor directly.
+//! deserializer gets the lenient visitor directly (CBOR's gives tag 1's integer or float).
 
 use super::DateTime;
 use super::text::{Quoted, StackText};
@@ -13,16 +13,31 @@ use crate::raw::{self, RAW_VALUE};
 use ::serde::de::{self, Unexpected, Visitor};
 use ::std::fmt;
 
+/// The name `DateTime` gives `serialize_newtype_struct` for serializers that are not human
+/// readable: the CBOR serializer writes the value (epoch seconds) as tag 1; others write the
+/// number.
+pub(crate) const EPOCH_SECONDS: &str = "$awsjson::epoch-seconds";
+
 impl ::serde::Serialize for DateTime {
-    /// Whole seconds as an integer, a fraction as its exact decimal (`1496170845.734`).
+    /// Whole seconds as an integer, a fraction as its exact decimal (`1496170845.734`). To a
+    /// serializer that is not human readable (CBOR), epoch seconds tagged as such: an integer,
+    /// or the double nearest the exact decimal.
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeStruct;
         if self.nanos == 0 {
+            if !serializer.is_human_readable() {
+                return serializer.serialize_newtype_struct(EPOCH_SECONDS, &self.seconds);
+            }
             return serializer.serialize_i64(self.seconds);
         }
         let mut text = StackText::new();
         self.write_epoch_decimal(&mut text)
             .map_err(|_| <S::Error as ::serde::ser::Error>::custom("timestamp too long"))?;
+        if !serializer.is_human_readable() {
+            let seconds: f64 =
+                text.as_str().parse().map_err(<S::Error as ::serde::ser::Error>::custom)?;
+            return serializer.serialize_newtype_struct(EPOCH_SECONDS, &seconds);
+        }
         let mut raw = serializer.serialize_struct(RAW_VALUE, 1)?;
         raw.serialize_field(RAW_VALUE, text.as_str())?;
         raw.end()

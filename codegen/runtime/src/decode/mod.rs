@@ -1,5 +1,7 @@
 //! Reading response bodies: strictly, or correcting members the model requires that are
-//! missing, with the JSON path of any failure.
+//! missing, with the path of any failure. What both protocols share (the tracking, the
+//! corrections, the member helpers generated code calls) is here, with JSON's entry point;
+//! CBOR's is [`crate::cbor::from_body_with`] (with the `cbor` feature).
 
 mod members;
 mod state;
@@ -61,6 +63,15 @@ pub fn from_body_with<'de, T: ::serde::Deserialize<'de>>(
         Some(text) => ::serde_json::from_str::<T>(text),
         None => ::serde_json::from_slice::<T>(body),
     };
+    read_tracked(decoding, read)
+}
+
+/// Runs `read` (one protocol's whole read of a body) plainly, and after a failure again,
+/// tracking the path and correcting as `decoding` says: what both protocols share.
+pub(crate) fn read_tracked<T, E: ::std::fmt::Display>(
+    decoding: Decoding,
+    read: impl Fn() -> Result<T, E>,
+) -> Result<Decoded<T>, DecodeError> {
     if let Ok(value) = read() {
         return Ok(Decoded { value, corrected: Vec::new() });
     }
