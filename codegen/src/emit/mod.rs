@@ -98,7 +98,10 @@ pub fn emit(service: &Service, source: &str, options: &Options) -> Result<String
         doc_line(source),
         doc_line(&service.title)
     );
-    let check = format(quote! { #runtime::require_runtime!(#VERSION); })?;
+    // Code whose calls speak CBOR by default cannot work without the runtime's codec.
+    let cbor = (service.protocol == crate::ir::Protocol::RpcV2Cbor)
+        .then(|| quote! { #runtime::require_cbor!(); });
+    let check = format(quote! { #runtime::require_runtime!(#VERSION); #cbor })?;
     Ok(header + &check + "\n" + &emit_items(service, options)?)
 }
 

@@ -30,13 +30,26 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     let error = ident(error_name);
     let target = format!("{}.{wire_name}", service.target_prefix);
     let content_type = service.protocol.content_type();
+    let addresses: Vec<String> = (service.protocols.iter().copied())
+        .map(|protocol| match protocol {
+            crate::ir::Protocol::RpcV2Cbor => super::docs::code(&format!(
+                "POST /service/{}/operation/{wire_name}",
+                service.target_prefix
+            )),
+            json => format!(
+                "{}, `Content-Type: {}`",
+                super::docs::code(&format!("X-Amz-Target: {target}")),
+                json.content_type()
+            ),
+        })
+        .collect();
     let docs = doc_attrs(
         docs.as_deref(),
         &[format!(
-            "Operation {}{}: {}, `Content-Type: {content_type}`.",
+            "Operation {}{}: {}.",
             super::docs::code(wire_name),
             taken_note(renamed.as_ref()),
-            super::docs::code(&format!("X-Amz-Target: {target}")),
+            addresses.join("; or "),
         )],
     );
     let operation_deprecated = deprecated.is_some();
@@ -49,6 +62,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         None => quote! { #runtime::Empty },
     };
     let input_type = io_type(input);
+    let has_input = input.is_none().then(|| quote! { const HAS_INPUT: bool = false; });
     let output_type = io_type(output);
     // The impls name the operation, its input and output: any of them deprecated would warn.
     let allow_deprecated = (operation_deprecated
@@ -79,6 +93,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             const TARGET: &'static str = #target;
             const CONTENT_TYPE: &'static str = #content_type;
             const SERVICE: #runtime::Service = SERVICE;
+            #has_input
             #compression
             #decoding
             type Input = #input_type;

@@ -9,10 +9,17 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
     let runtime = cx.runtime;
     let service = cx.service;
     let target_prefix = &service.target_prefix;
-    let protocol = match service.protocol {
+    let protocol_tokens = |protocol: Protocol| match protocol {
         Protocol::AwsJson1_0 => quote! { #runtime::Protocol::AwsJson1_0 },
         Protocol::AwsJson1_1 => quote! { #runtime::Protocol::AwsJson1_1 },
+        Protocol::RpcV2Cbor => quote! { #runtime::Protocol::RpcV2Cbor },
     };
+    let protocol = protocol_tokens(service.protocol);
+    // Only a model that offers more than one protocol lists them.
+    let with_protocols = (service.protocols.len() > 1).then(|| {
+        let all = service.protocols.iter().map(|p| protocol_tokens(*p));
+        quote! { .with_protocols(&[#(#all),*]) }
+    });
     let facts = [
         ("with_service_id", &service.service_id),
         ("with_api_version", &service.api_version),
@@ -36,7 +43,7 @@ pub fn emit(cx: Context<'_>) -> TokenStream {
         #patterns
         #[doc = #doc]
         pub const SERVICE: #runtime::Service =
-            #runtime::Service::new(#target_prefix, #protocol) #(#with)* #query_compatible #with_rules;
+            #runtime::Service::new(#target_prefix, #protocol) #with_protocols #(#with)* #query_compatible #with_rules;
 
         #rule_items
     }

@@ -48,7 +48,8 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     cycles::box_cycles(&mut shapes);
     match protocol {
         Some(protocol) if problems.is_empty() => Ok(Service {
-            protocol,
+            protocol: protocol.default,
+            protocols: protocol.offered,
             target_prefix,
             title: model
                 .metadata

@@ -36,7 +36,10 @@ pub struct ShapeId(pub usize);
 /// A whole service, ready to emit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Service {
+    /// The protocol calls use unless they pick another.
     pub protocol: Protocol,
+    /// Every protocol the model offers that the generator speaks, in the model's order.
+    pub protocols: Vec<Protocol>,
     /// `metadata.targetPrefix`, the part of `X-Amz-Target` before the operation name.
     pub target_prefix: String,
     /// `serviceFullName`, or the uid when the model has no full name.
@@ -89,6 +92,8 @@ pub enum Protocol {
     AwsJson1_0,
     /// awsJson 1.1 (`application/x-amz-json-1.1`).
     AwsJson1_1,
+    /// Smithy RPC v2 CBOR (`application/cbor`).
+    RpcV2Cbor,
 }
 
 impl Protocol {
@@ -96,6 +101,20 @@ impl Protocol {
         match self {
             Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
             Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+            Protocol::RpcV2Cbor => "application/cbor",
+        }
+    }
+
+    pub fn is_json(self) -> bool {
+        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+    }
+
+    /// Its name in prose: `awsJson 1.1`, `Smithy RPC v2 CBOR`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "awsJson 1.0",
+            Protocol::AwsJson1_1 => "awsJson 1.1",
+            Protocol::RpcV2Cbor => "Smithy RPC v2 CBOR",
         }
     }
 }
