@@ -14,7 +14,8 @@ use wire_tests::pricing::GetProducts;
 const SUBJECTS: &str = "decode-fleets, decode-sessions, ignored-fleets, ignored-sessions, \
                         encode-fleets, serde-encode-fleets, value-encode-fleets, \
                         value-decode-fleets, decode-products, ignored-products, encode-products, \
-                        ignored-documents, value-decode-documents, value-encode-documents";
+                        ignored-documents, value-decode-documents, value-encode-documents, \
+                        cbor-decode-fleets, cbor-encode-fleets";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         }
     };
     let value: serde_json::Value = serde_json::from_slice(&fleets).unwrap_or_default();
+    let fleets_cbor = appstream_types::runtime::cbor::to_vec(&output).unwrap_or_default();
     // AWS Pricing's page of 100 products as `jsonvalue` strings, and the same as documents.
     let page = bodies::get_products(100);
     let prices = GetProducts::parse_response(200, &[], &page).unwrap_or_default();
@@ -49,6 +51,8 @@ fn main() -> ExitCode {
     for _ in 0..count {
         match subject.as_str() {
             "decode-fleets" => subject_decode_fleets(&fleets),
+            "cbor-decode-fleets" => subject_cbor_decode_fleets(&fleets_cbor),
+            "cbor-encode-fleets" => subject_cbor_encode(&output),
             "decode-sessions" => subject_decode_sessions(&sessions),
             "ignored-fleets" => subject_ignored(&fleets),
             "ignored-sessions" => subject_ignored(&sessions),
@@ -104,4 +108,19 @@ fn subject_fast_encode<T: appstream_types::runtime::fast::Encode>(value: &T) {
 #[inline(never)]
 fn subject_encode<T: serde::Serialize>(value: &T) {
     drop(black_box(serde_json::to_vec(black_box(value))));
+}
+
+#[inline(never)]
+fn subject_cbor_decode_fleets(body: &[u8]) {
+    use appstream_types::runtime::{Decoding, Protocol};
+    let headers = [("Smithy-Protocol", "rpc-v2-cbor")];
+    let decoding = Decoding::Correcting;
+    let parsed =
+        DescribeFleets::parse_response_for(Protocol::RpcV2Cbor, 200, &headers, body, decoding);
+    drop(black_box(parsed));
+}
+
+#[inline(never)]
+fn subject_cbor_encode<T: serde::Serialize>(value: &T) {
+    drop(black_box(appstream_types::runtime::cbor::to_vec(black_box(value))));
 }

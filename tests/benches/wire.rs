@@ -55,6 +55,9 @@ mod bench {
         let fips = runtime::EndpointConfig::new("us-gov-west-1").fips(true);
         let update_value = body_value::<UpdateFleet>(&update);
 
+        let fleets_cbor = runtime::cbor::to_vec(&fleets).unwrap_or_else(|error| panic!("{error}"));
+        let cbor_headers = [("Smithy-Protocol", "rpc-v2-cbor")];
+
         #[cfg(feature = "latest")]
         let latest_fleets = decode::<latest::DescribeFleets>(&fleets_body);
         let mut subjects = vec![
@@ -82,6 +85,12 @@ mod bench {
             Subject::new("CreateFleet::endpoint, FIPS in us-gov-west-1", || {
                 CreateFleet::endpoint(&create, &fips)
             }),
+            Subject::new("typed DescribeFleets output from CBOR", || {
+                let (cbor, decoding) =
+                    (runtime::Protocol::RpcV2Cbor, runtime::Decoding::Correcting);
+                DescribeFleets::parse_response_for(cbor, 200, &cbor_headers, &fleets_cbor, decoding)
+            }),
+            Subject::new("typed DescribeFleets output to CBOR", || runtime::cbor::to_vec(&fleets)),
         ];
         #[cfg(feature = "latest")]
         subjects.extend([
@@ -96,6 +105,11 @@ mod bench {
         report(&t[1], &t[0], Some(2.0));
         report(&t[2], &t[0], None);
         report(&t[3], &t[0], None);
+        println!(
+            "decode DescribeFleets from CBOR, {} bytes, against the JSON page",
+            fleets_cbor.len()
+        );
+        report(&t[18], &t[1], Some(1.0));
         println!("decode DescribeSessions, {PAGE} sessions, {} bytes", sessions_body.len());
         report(&t[5], &t[4], Some(1.8));
         report(&t[6], &t[4], None);
@@ -104,6 +118,7 @@ mod bench {
         report(&t[10], &t[9], None);
         report(&t[12], &t[11], Some(0.5));
         report(&t[15], &t[11], None);
+        report(&t[19], &t[12], None);
         println!(
             "  (Value encode of the sessions page, for scale: {})",
             wire_tests::bench::show(t[13].median())
@@ -111,7 +126,7 @@ mod bench {
         println!("validate {PAGE} fleets, against decoding them");
         report(&t[14], &t[1], Some(0.3));
         #[cfg(feature = "latest")]
-        report(&t[19], &t[18], Some(0.3));
+        report(&t[21], &t[20], Some(0.3));
         println!("resolve the endpoint by the rule set, against building the CreateFleet request");
         report(&t[16], &t[8], None);
         report(&t[17], &t[8], None);
