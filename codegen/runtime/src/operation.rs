@@ -308,7 +308,7 @@ mod tests {
     }
 
     impl crate::fast::Decode for Output {
-        fn decode(reader: &mut crate::fast::Reader<'_>) -> crate::fast::Fast<Self> {
+        fn decode<'a, R: crate::fast::Read<'a>>(reader: &mut R) -> crate::fast::Fast<Self> {
             reader.serde()
         }
     }

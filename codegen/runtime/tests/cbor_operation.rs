@@ -36,8 +36,10 @@ struct Output {
 }
 
 impl awsjson_runtime::fast::Decode for Output {
-    fn decode(reader: &mut awsjson_runtime::fast::Reader<'_>) -> awsjson_runtime::fast::Fast<Self> {
-        reader.serde()
+    fn decode<'a, R: awsjson_runtime::fast::Read<'a>>(
+        reader: &mut R,
+    ) -> awsjson_runtime::fast::Fast<Self> {
+        awsjson_runtime::fast::Read::serde(reader)
     }
 }
 

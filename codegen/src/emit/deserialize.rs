@@ -106,7 +106,7 @@ fn fast_decode(
         return quote! {
             #[allow(deprecated)]
             impl #runtime::fast::Decode for #name {
-                fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+                fn decode<'__a, __R: #runtime::fast::Read<'__a>>(reader: &mut __R) -> #runtime::fast::Fast<Self> {
                     #runtime::fast::empty_structure(reader)?;
                     ::std::result::Result::Ok(#name {})
                 }
@@ -132,7 +132,7 @@ fn fast_decode(
     quote! {
         #[allow(deprecated)]
         impl #runtime::fast::Decode for #name {
-            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+            fn decode<'__a, __R: #runtime::fast::Read<'__a>>(reader: &mut __R) -> #runtime::fast::Fast<Self> {
                 #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
                 reader.begin_object()?;
                 let (mut first, mut expected) = (true, 0);

@@ -159,7 +159,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[EnumValue]) -> TokenStream
 
         #allow
         impl #runtime::fast::Decode for #name {
-            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+            fn decode<'__a, __R: #runtime::fast::Read<'__a>>(reader: &mut __R) -> #runtime::fast::Fast<Self> {
                 #runtime::fast::string_enum(reader)
             }
         }

@@ -109,7 +109,7 @@ pub fn emit(cx: Context<'_>, shape: &Shape, values: &[IntEnumValue]) -> TokenStr
 
         #allow
         impl #runtime::fast::Decode for #name {
-            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+            fn decode<'__a, __R: #runtime::fast::Read<'__a>>(reader: &mut __R) -> #runtime::fast::Fast<Self> {
                 <#runtime::wire::Integer as #runtime::fast::FastForm<i32>>::decode(reader).map(Self::from)
             }
         }

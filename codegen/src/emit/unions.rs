@@ -150,7 +150,7 @@ fn deserialize_impl(cx: Context<'_>, shape: &Shape, members: &[Member]) -> Token
         // Unions are rare and small: the fast path reads them through their serde impl.
         #[allow(deprecated)]
         impl #runtime::fast::Decode for #name {
-            fn decode(reader: &mut #runtime::fast::Reader<'_>) -> #runtime::fast::Fast<Self> {
+            fn decode<'__a, __R: #runtime::fast::Read<'__a>>(reader: &mut __R) -> #runtime::fast::Fast<Self> {
                 reader.serde::<Self>()
             }
         }

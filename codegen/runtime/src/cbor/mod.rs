@@ -14,6 +14,7 @@ mod ser;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use self::de::half_to_f32;
 pub use self::de::{Deserializer, NESTING_LIMIT};
 pub use self::error::Error;
 pub use self::ser::Serializer;

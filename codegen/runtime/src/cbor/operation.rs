@@ -46,6 +46,10 @@ pub(crate) fn parse_response<O: Operation + ?Sized, H: Headers + ?Sized>(
         return Err(ResponseError::Service { error, meta: response.meta() });
     }
     if status == 200 {
+        // As for awsJson: a conformant body is read once on the fast path, any other by serde.
+        if let Some(value) = crate::fast::read_cbor(body) {
+            return Ok(Decoded { value, corrected: Vec::new() });
+        }
         return super::from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
             error,
             meta: ResponseMeta::new(status, request_id(headers)),

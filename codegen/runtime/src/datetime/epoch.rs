@@ -33,12 +33,31 @@ impl DateTime {
     /// Epoch seconds from an `f64`, taken at its shortest round-trip decimal text, so
     /// `1496170845.734` gives exactly 734 milliseconds. Fails on NaN, infinities, and overflow.
     pub fn from_f64(value: f64) -> Result<Self, DateTimeError> {
+        if let Some(time) = Self::from_f64_millis(value) {
+            return Ok(time);
+        }
         let mut text = StackText::new();
         // `{:e}` is the shortest text that reads back as the same f64, at most 24 bytes.
         if !value.is_finite() || write!(text, "{value:e}").is_err() {
             return Err(DateTimeError::new(format!("invalid epoch seconds {value}")));
         }
         Self::from_epoch_decimal(text.as_str())
+    }
+
+    /// The common case of [`DateTime::from_f64`] without formatting: a value that is a whole
+    /// number of milliseconds (`1496170845.734`). Below 2^53 milliseconds, two millisecond
+    /// decimals are never the same double, so one that reads back as `value` is the shortest
+    /// decimal's value too.
+    #[allow(clippy::cast_possible_truncation)]
+    fn from_f64_millis(value: f64) -> Option<Self> {
+        const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
+        let millis = (value * 1000.0).round();
+        if !(millis.abs() < LIMIT && millis / 1000.0 == value) {
+            return None;
+        }
+        let millis = millis as i64;
+        let nanos = u32::try_from(millis.rem_euclid(1000) * 1_000_000).ok()?;
+        Some(DateTime { seconds: millis.div_euclid(1000), nanos })
     }
 
     pub(super) fn write_epoch_decimal(&self, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -20,12 +20,19 @@ pub(crate) const EPOCH_SECONDS: &str = "$awsjson::epoch-seconds";
 
 impl ::serde::Serialize for DateTime {
     /// Whole seconds as an integer, a fraction as its exact decimal (`1496170845.734`). To a
-    /// serializer that is not human readable (CBOR), epoch seconds tagged as such: an integer,
-    /// or the double nearest the exact decimal.
+    /// serializer that is not human readable (CBOR), epoch seconds tagged as such: the double
+    /// nearest the exact decimal (an integer beyond 2^53 seconds).
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeStruct;
         if self.nanos == 0 {
             if !serializer.is_human_readable() {
+                // A float, as the AWS SDKs and botocore send them (the protocol takes either),
+                // while it holds the seconds exactly.
+                #[allow(clippy::cast_precision_loss)]
+                let float = self.seconds as f64;
+                if float.abs() < 9_007_199_254_740_992.0 {
+                    return serializer.serialize_newtype_struct(EPOCH_SECONDS, &float);
+                }
                 return serializer.serialize_newtype_struct(EPOCH_SECONDS, &self.seconds);
             }
             return serializer.serialize_i64(self.seconds);

@@ -4,7 +4,7 @@
 //! does not write itself (timestamps, floats, blobs, documents, maps, unions, integer enums) go
 //! through serde_json, so they are the same bytes by construction.
 
-use super::reader::plain_run;
+use super::json::plain_run;
 use crate::{Blob, DateTime, Document, Empty};
 use ::std::collections::BTreeMap;
 

@@ -1,27 +1,27 @@
-//! The fast path of each wire form ([`crate::wire`]), and of the runtime's own value types.
-//! Values the reader does not read itself (floats, blobs, documents, timestamps in strings,
-//! integers with a fraction or an exponent) are read by serde_json as the serde path reads them.
+//! The fast path of each wire form ([`crate::wire`]), and of the runtime's own value types, for
+//! either protocol's reader. Values a reader does not read itself (documents, integers with a
+//! fraction or an exponent…) are read by its protocol's serde path.
 
-use super::{Decode, Fast, Miss, Reader};
+use super::{Decode, Fast, Miss, Read};
 use crate::wire::{Boxed, DeserializeAs, Float, Integer, JsonValue, List, Map, Plain};
 use crate::{Blob, DateTime, Document, Empty};
 use ::std::collections::BTreeMap;
 
 /// How form `F` is read on the fast path.
 pub trait FastForm<T> {
-    fn decode(reader: &mut Reader<'_>) -> Fast<T>;
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<T>;
 }
 
 impl<T: Decode> FastForm<T> for Plain {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<T> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<T> {
         T::decode(reader)
     }
 }
 
 impl FastForm<i64> for Integer {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<i64> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<i64> {
         match reader.integer() {
             Ok(value) => Ok(value),
             Err(Miss) => {
@@ -33,7 +33,7 @@ impl FastForm<i64> for Integer {
 
 impl FastForm<i32> for Integer {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<i32> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<i32> {
         match reader.integer() {
             Ok(value) => i32::try_from(value).map_err(|_| Miss),
             Err(Miss) => {
@@ -45,14 +45,14 @@ impl FastForm<i32> for Integer {
 
 impl<F: FastForm<T>, T> FastForm<Vec<T>> for List<F> {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<Vec<T>> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<Vec<T>> {
         reader.list(F::decode)
     }
 }
 
 impl<F: FastForm<T>, T> FastForm<Box<T>> for Boxed<F> {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<Box<T>> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<Box<T>> {
         F::decode(reader).map(Box::new)
     }
 }
@@ -64,7 +64,7 @@ where
     F: FastForm<T>,
     K: Ord + for<'de> ::serde::Deserialize<'de>,
 {
-    fn decode(reader: &mut Reader<'_>) -> Fast<BTreeMap<K, T>> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<BTreeMap<K, T>> {
         reader.begin_object()?;
         let mut values = BTreeMap::new();
         let mut first = true;
@@ -77,54 +77,61 @@ where
     }
 }
 
-macro_rules! through_serde {
-    ($($form:ty => $type:ty),* $(,)?) => {
-        $(impl FastForm<$type> for $form {
-            fn decode(reader: &mut Reader<'_>) -> Fast<$type> {
-                reader.serde::<DeserializeAs<$form, $type>>().map(DeserializeAs::into_inner)
-            }
-        })*
-    };
+impl FastForm<f64> for Float {
+    #[inline]
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<f64> {
+        reader.double()
+    }
 }
 
-through_serde!(Float => f64, Float => f32, JsonValue => Document);
+impl FastForm<f32> for Float {
+    #[inline]
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<f32> {
+        reader.single()
+    }
+}
+
+impl FastForm<Document> for JsonValue {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<Document> {
+        reader.serde::<DeserializeAs<JsonValue, Document>>().map(DeserializeAs::into_inner)
+    }
+}
 
 impl Decode for String {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<String> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<String> {
         reader.string()
     }
 }
 
 impl Decode for bool {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<bool> {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<bool> {
         reader.boolean()
     }
 }
 
-/// Epoch seconds from the number's text, exactly, as the serde path reads them; a timestamp in
-/// a string through serde_json.
 impl Decode for DateTime {
     #[inline]
-    fn decode(reader: &mut Reader<'_>) -> Fast<DateTime> {
-        match reader.next_byte() {
-            Some(b'-' | b'0'..=b'9') => {
-                DateTime::from_epoch_decimal(reader.number_text()?).map_err(|_| Miss)
-            }
-            _ => reader.serde::<DateTime>(),
-        }
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<DateTime> {
+        reader.timestamp()
+    }
+}
+
+impl Decode for Blob {
+    fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<Blob> {
+        reader.blob()
     }
 }
 
 macro_rules! decode_through_serde {
     ($($type:ty),* $(,)?) => {
         $(impl Decode for $type {
-            fn decode(reader: &mut Reader<'_>) -> Fast<$type> {
+            fn decode<'a, R: Read<'a>>(reader: &mut R) -> Fast<$type> {
                 reader.serde::<$type>()
             }
         })*
     };
 }
 
-decode_through_serde!(Blob, Document, Empty);
+decode_through_serde!(Document, Empty);

@@ -1,4 +1,4 @@
-use super::{Decode, Miss, Reader, read};
+use super::{Decode, JsonReader as Reader, Miss, Read, read};
 use crate::DateTime;
 
 fn reader(text: &str) -> Reader<'_> {

@@ -1,8 +1,11 @@
-//! A cursor over a JSON text that reads what conformant AWS bodies hold (objects, arrays,
-//! strings without escapes, integers, booleans, `null`) and gives up, with [`Miss`], on
-//! anything else or anything unusual: serde_json then reads the body and decides.
+//! awsJson's fast reader: a cursor over a JSON text that reads what conformant AWS bodies hold
+//! (objects, arrays, strings without escapes, integers, booleans, `null`, epoch seconds) and
+//! gives up, with [`Miss`], on anything else or anything unusual: serde_json then reads the
+//! body and decides.
 
-use super::{Fast, Miss};
+use super::{Fast, Miss, Read};
+use crate::wire::{DeserializeAs, Float};
+use crate::{Blob, DateTime};
 
 /// Deeper nesting than this is left to serde_json (whose own limit is 128), so neither the
 /// generated decoders nor skipping recurse far, whatever a body holds.
@@ -23,17 +26,17 @@ fn reserve_for_the_rest<T>(values: &mut Vec<T>, read: usize, remaining: usize) {
 }
 
 /// A position in a JSON text.
-pub struct Reader<'a> {
+pub struct JsonReader<'a> {
     text: &'a str,
     pos: usize,
     /// Objects and arrays open around the position.
     depth: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> JsonReader<'a> {
     /// A reader at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        Reader { text, pos: 0, depth: 0 }
+        JsonReader { text, pos: 0, depth: 0 }
     }
 
     /// Opens an object or array: the byte is consumed and the nesting counted.
@@ -84,29 +87,6 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Nothing but whitespace is left.
-    pub fn finish(&mut self) -> Fast<()> {
-        if self.peek().is_some() { Err(Miss) } else { Ok(()) }
-    }
-
-    /// The `{` of an object.
-    #[inline]
-    pub fn begin_object(&mut self) -> Fast<()> {
-        self.open(b'{')
-    }
-
-    /// The next key of an object begun with [`Reader::begin_object`], and its `:`; `None` at
-    /// its `}`. `first` is true until the first key is read.
-    #[inline(always)]
-    pub fn next_key(&mut self, first: &mut bool) -> Fast<Option<&'a str>> {
-        if !self.another_member(first)? {
-            return Ok(None);
-        }
-        let key = self.str()?;
-        self.expect(b':')?;
-        Ok(Some(key))
-    }
-
     /// Past the `,` before an object's next member, or its closing `}` (then `false`).
     /// Always inlined: it is the start of every member's read.
     #[inline(always)]
@@ -130,7 +110,70 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The next member of an object begun with [`Reader::begin_object`], as its index among
+    /// The text of a JSON number, checked against JSON's grammar.
+    #[inline]
+    pub fn number_text(&mut self) -> Fast<&'a str> {
+        self.peek();
+        let start = self.pos;
+        let end = start + number_length(&self.bytes()[start..]).ok_or(Miss)?;
+        self.pos = end;
+        self.text.get(start..end).ok_or(Miss)
+    }
+
+    /// The first byte of the next value, not consumed.
+    #[inline]
+    pub fn next_byte(&mut self) -> Option<u8> {
+        self.peek()
+    }
+
+    /// A string with escapes, read by serde_json as `T` (a `String`, or `IgnoredAny` to check
+    /// it), from the string's text.
+    pub(super) fn escaped_string<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+        self.expect(b'"')?;
+        let start = self.pos - 1;
+        let bytes = self.bytes();
+        loop {
+            let at = self.pos + plain_run(bytes.get(self.pos..).unwrap_or_default());
+            match bytes.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
+                    break;
+                }
+                // The escaped character is checked by serde_json below; here it is passed.
+                Some(b'\\') if at + 2 <= bytes.len() => self.pos = at + 2,
+                _ => return Err(Miss),
+            }
+        }
+        let text = self.text.get(start..self.pos).ok_or(Miss)?;
+        ::serde_json::from_str(text).map_err(|_| Miss)
+    }
+}
+
+impl<'a> Read<'a> for JsonReader<'a> {
+    /// Nothing but whitespace is left.
+    fn finish(&mut self) -> Fast<()> {
+        if self.peek().is_some() { Err(Miss) } else { Ok(()) }
+    }
+
+    /// The `{` of an object.
+    #[inline]
+    fn begin_object(&mut self) -> Fast<()> {
+        self.open(b'{')
+    }
+
+    /// The next key of an object begun with [`Read::begin_object`], and its `:`; `None` at
+    /// its `}`. `first` is true until the first key is read.
+    #[inline(always)]
+    fn next_key(&mut self, first: &mut bool) -> Fast<Option<&'a str>> {
+        if !self.another_member(first)? {
+            return Ok(None);
+        }
+        let key = self.str()?;
+        self.expect(b':')?;
+        Ok(Some(key))
+    }
+
+    /// The next member of an object begun with [`Read::begin_object`], as its index among
     /// the structure's members, `usize::MAX` for a key it does not have, and `None` at the
     /// object's `}`. Services write members in the model's order, so the member `expected` (the
     /// one after the last found) is tried first, in place: `quoted_key(expected, rest)` is the
@@ -138,7 +181,7 @@ impl<'a> Reader<'a> {
     /// constant, so the compare is a few instructions). Any other key is scanned and looked up
     /// by `index_of`. `first` is true until the first key is read.
     #[inline]
-    pub fn next_member(
+    fn next_member(
         &mut self,
         first: &mut bool,
         expected: &mut usize,
@@ -165,7 +208,7 @@ impl<'a> Reader<'a> {
 
     /// Consumes a `null`, if that is what comes next.
     #[inline]
-    pub fn null(&mut self) -> bool {
+    fn null(&mut self) -> bool {
         if self.peek() == Some(b'n') && self.bytes()[self.pos..].starts_with(b"null") {
             self.pos += 4;
             return true;
@@ -176,7 +219,7 @@ impl<'a> Reader<'a> {
     /// A string without escapes, borrowed. On a miss the position is unchanged but for
     /// whitespace, so the caller can read the same string another way.
     #[inline]
-    pub fn str(&mut self) -> Fast<&'a str> {
+    fn str(&mut self) -> Fast<&'a str> {
         if self.peek() != Some(b'"') {
             return Err(Miss);
         }
@@ -193,7 +236,7 @@ impl<'a> Reader<'a> {
 
     /// A string, unescaped by serde_json if it has escapes.
     #[inline]
-    pub fn string(&mut self) -> Fast<String> {
+    fn string(&mut self) -> Fast<String> {
         match self.str() {
             Ok(text) => Ok(text.to_owned()),
             Err(Miss) => self.escaped_string(),
@@ -202,7 +245,7 @@ impl<'a> Reader<'a> {
 
     /// `true` or `false`.
     #[inline]
-    pub fn boolean(&mut self) -> Fast<bool> {
+    fn boolean(&mut self) -> Fast<bool> {
         match self.peek() {
             Some(b't') if self.bytes()[self.pos..].starts_with(b"true") => {
                 self.pos += 4;
@@ -219,7 +262,7 @@ impl<'a> Reader<'a> {
     /// An integer written as one (`-?(0|[1-9][0-9]*)`) that fits an `i64`; a fraction, an
     /// exponent, `-0` or a leading zero is left to serde_json.
     #[inline]
-    pub fn integer(&mut self) -> Fast<i64> {
+    fn integer(&mut self) -> Fast<i64> {
         self.peek();
         let bytes = self.bytes();
         let mut at = self.pos;
@@ -244,25 +287,9 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
-    /// The text of a JSON number, checked against JSON's grammar.
-    #[inline]
-    pub fn number_text(&mut self) -> Fast<&'a str> {
-        self.peek();
-        let start = self.pos;
-        let end = start + number_length(&self.bytes()[start..]).ok_or(Miss)?;
-        self.pos = end;
-        self.text.get(start..end).ok_or(Miss)
-    }
-
-    /// The first byte of the next value, not consumed.
-    #[inline]
-    pub fn next_byte(&mut self) -> Option<u8> {
-        self.peek()
-    }
-
     /// A list: `[`, elements read by `element`, `]`.
     #[inline]
-    pub fn list<T>(&mut self, mut element: impl FnMut(&mut Self) -> Fast<T>) -> Fast<Vec<T>> {
+    fn list<T>(&mut self, mut element: impl FnMut(&mut Self) -> Fast<T>) -> Fast<Vec<T>> {
         self.open(b'[')?;
         let start = self.pos;
         let mut values = Vec::new();
@@ -288,7 +315,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips any value, checking it is JSON as serde_json would.
-    pub fn skip(&mut self) -> Fast<()> {
+    fn skip(&mut self) -> Fast<()> {
         match self.peek().ok_or(Miss)? {
             b'"' => match self.str() {
                 Ok(_) => Ok(()),
@@ -310,37 +337,43 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string with escapes, read by serde_json as `T` (a `String`, or `IgnoredAny` to check
-    /// it), from the string's text.
-    pub(super) fn escaped_string<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
-        self.expect(b'"')?;
-        let start = self.pos - 1;
-        let bytes = self.bytes();
-        loop {
-            let at = self.pos + plain_run(bytes.get(self.pos..).unwrap_or_default());
-            match bytes.get(at) {
-                Some(b'"') => {
-                    self.pos = at + 1;
-                    break;
-                }
-                // The escaped character is checked by serde_json below; here it is passed.
-                Some(b'\\') if at + 2 <= bytes.len() => self.pos = at + 2,
-                _ => return Err(Miss),
-            }
-        }
-        let text = self.text.get(start..self.pos).ok_or(Miss)?;
-        ::serde_json::from_str(text).map_err(|_| Miss)
-    }
-
     /// The next value, read by serde_json as `T` (what the serde path does with it), for the
     /// values this reader does not read itself. It is skipped first, from its text: so its
     /// nesting counts toward this reader's bound, which keeps it within serde_json's own.
-    pub fn serde<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
+    fn serde<T: ::serde::de::DeserializeOwned>(&mut self) -> Fast<T> {
         self.peek();
         let start = self.pos;
         self.skip()?;
         let text = self.text.get(start..self.pos).ok_or(Miss)?;
         ::serde_json::from_str(text).map_err(|_| Miss)
+    }
+
+    /// Through serde_json, as the serde path reads it: NaN and the infinities are strings.
+    #[inline]
+    fn double(&mut self) -> Fast<f64> {
+        self.serde::<DeserializeAs<Float, f64>>().map(DeserializeAs::into_inner)
+    }
+
+    #[inline]
+    fn single(&mut self) -> Fast<f32> {
+        self.serde::<DeserializeAs<Float, f32>>().map(DeserializeAs::into_inner)
+    }
+
+    /// Epoch seconds from the number's text, exactly, as the serde path reads them; a timestamp
+    /// in a string through serde_json.
+    #[inline]
+    fn timestamp(&mut self) -> Fast<DateTime> {
+        match self.next_byte() {
+            Some(b'-' | b'0'..=b'9') => {
+                DateTime::from_epoch_decimal(self.number_text()?).map_err(|_| Miss)
+            }
+            _ => self.serde::<DateTime>(),
+        }
+    }
+
+    /// Base64 text, through serde_json.
+    fn blob(&mut self) -> Fast<Blob> {
+        self.serde::<Blob>()
     }
 }
 
