@@ -6,6 +6,7 @@
 //!
 //! [awsjson-codegen]: https://docs.rs/awsjson-codegen
 
+mod cbor_item;
 pub mod conformance;
 pub mod diff;
 pub mod endpoints;

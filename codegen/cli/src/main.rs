@@ -94,6 +94,9 @@ enum Command {
         operation: String,
         #[command(flatten)]
         direction: DirectionFlags,
+        /// The bodies' wire [default: CBOR for a file that starts with a CBOR map, else JSON].
+        #[arg(long, value_enum, value_name = "PROTOCOL")]
+        protocol: Option<WireProtocol>,
         /// Files of bodies (`-`: standard input).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -137,6 +140,24 @@ impl From<Style> for awsjson_codegen::StructStyle {
         match style {
             Style::NonExhaustive => awsjson_codegen::StructStyle::NonExhaustive,
             Style::Literal => awsjson_codegen::StructStyle::Literal,
+        }
+    }
+}
+
+/// `verify --protocol`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum WireProtocol {
+    /// JSON text: one body, or one per line.
+    Json,
+    /// Smithy RPC v2 CBOR: one body, or several one after another.
+    Cbor,
+}
+
+impl WireProtocol {
+    fn protocol(self) -> awsjson_cli::verify::Protocol {
+        match self {
+            WireProtocol::Json => awsjson_cli::verify::Protocol::Json,
+            WireProtocol::Cbor => awsjson_cli::verify::Protocol::Cbor,
         }
     }
 }
@@ -254,8 +275,9 @@ fn main() -> ExitCode {
         let waiters = awsjson_cli::diff::Waiters { old: old_waiters, new: new_waiters };
         return diff(&old, &new, &waiters, format, documentation, struct_style.into());
     }
-    if let Command::Verify { model, operation, direction, files } = command {
-        return verify(&model, &operation, direction.direction(), &files);
+    if let Command::Verify { model, operation, direction, protocol, files } = command {
+        let protocol = protocol.map(WireProtocol::protocol);
+        return verify(&model, &operation, direction.direction(), protocol, &files);
     }
     if let Command::Endpoints { rules, tests, model, exclude_operations } = command {
         let model = model.map(|model| (model, exclude_operations));
@@ -322,10 +344,11 @@ fn verify(
     model: &Path,
     operation: &str,
     direction: awsjson_cli::verify::Direction,
+    protocol: Option<awsjson_cli::verify::Protocol>,
     files: &[PathBuf],
 ) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    match awsjson_cli::verify::run(model, operation, direction, files, &mut stdout) {
+    match awsjson_cli::verify::run(model, operation, direction, protocol, files, &mut stdout) {
         Ok(summary) if summary.conforms() => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,
         // Quiet, as for the other commands; but the bodies not read may not conform.

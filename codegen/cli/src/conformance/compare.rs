@@ -1,18 +1,22 @@
 //! What a case produced against what it expects, with the differences said readably.
 
+use super::cbor_body;
 use super::suite::{OutputCase, Serialized};
 use serde_json::Value;
 
 /// At most this many differences are listed per case.
 const MAX_DIFFERENCES: usize = 3;
 
-/// Checks a built request against `serialized`; `endpoint_host` is the suite's.
+/// Checks a built request against `serialized`; `endpoint_host` is the suite's, `cbor` whether
+/// its bodies are CBOR (in base64).
 pub fn request(
     serialized: &Serialized,
     outcome: &Value,
     endpoint_host: Option<&str>,
+    cbor: bool,
 ) -> Result<(), String> {
-    let Serialized { method, uri, headers, body, host, require_headers } = serialized;
+    let Serialized { method, uri, headers, body, host, require_headers, forbid_headers } =
+        serialized;
     let mut problems = Vec::new();
     let text = |key: &str| outcome.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
     if let Some(method) = method.as_ref().filter(|m| **m != text("method")) {
@@ -39,8 +43,18 @@ pub fn request(
     for name in require_headers.iter().filter(|name| find(name).is_none()) {
         problems.push(format!("header `{name}` is missing"));
     }
+    for name in forbid_headers {
+        if let Some(value) = find(name) {
+            problems.push(format!("header `{name}` is sent (`{value}`), but must not be"));
+        }
+    }
     if let Some(expected) = body {
-        if let Err(difference) = bodies(expected, &text("body")) {
+        let compared = if cbor {
+            cbor_body::compare(expected, &text("body_base64"))
+        } else {
+            bodies(expected, &text("body"))
+        };
+        if let Err(difference) = compared {
             problems.push(difference);
         }
     }
@@ -61,8 +75,17 @@ pub fn request(
 
 /// Checks what a response was read as against the case's `result` or error.
 pub fn response(case: &OutputCase, outcome: &Value) -> Result<(), String> {
-    if let Some(error) = outcome.get("decode_error").and_then(Value::as_str) {
-        return Err(format!("cannot read the response: {error}"));
+    let got = outcome.get("decode_error").and_then(Value::as_str);
+    match (got, &case.decode_error) {
+        (Some(got), Some(expected)) if got == expected => return Ok(()),
+        (Some(got), Some(expected)) => {
+            return Err(format!("the response is refused with {got:?}, expected {expected:?}"));
+        }
+        (None, Some(expected)) => {
+            return Err(format!("the response is read, expected it refused with {expected:?}"));
+        }
+        (Some(got), None) => return Err(format!("cannot read the response: {got}")),
+        (None, None) => {}
     }
     match (&case.error_code, outcome.get("error"), outcome.get("output")) {
         (None, None, Some(output)) => {

@@ -1,6 +1,7 @@
 //! The Rust source of the harness: one module per generated service, with a function per case
 //! that builds its value from literals and returns what the runner compares.
 
+use super::cbor_body::decode_base64;
 use super::literal;
 use super::suite::{CaseBody, CaseKind, InputCase, OutputCase};
 use awsjson_codegen::emit::ident;
@@ -11,16 +12,22 @@ use quote::quote;
 /// Helpers every case calls; compiled as `src/support.rs` of the harness.
 pub const SUPPORT: &str = include_str!("support.rs.in");
 
-/// The function running `case` against `service`, called `name`.
-pub fn case_fn(service: &Service, case: &CaseBody, name: &Ident) -> Result<TokenStream, String> {
+/// The function running `case` against `service`, called `name`; `cbor`: over Smithy RPC v2
+/// CBOR.
+pub fn case_fn(
+    service: &Service,
+    case: &CaseBody,
+    name: &Ident,
+    cbor: bool,
+) -> Result<TokenStream, String> {
     let operation = service
         .operations
         .iter()
         .find(|operation| operation.wire_name == case.given.name)
         .ok_or_else(|| format!("operation `{}` was not generated", case.given.name))?;
     let body = match &case.kind {
-        CaseKind::Input(input) => input_body(service, operation, input)?,
-        CaseKind::Output(output) => output_body(service, operation, output)?,
+        CaseKind::Input(input) => input_body(service, operation, input, cbor)?,
+        CaseKind::Output(output) => output_body(service, operation, output, cbor)?,
     };
     Ok(quote! {
         fn #name() -> Outcome {
@@ -33,6 +40,7 @@ fn input_body(
     service: &Service,
     operation: &Operation,
     case: &InputCase,
+    cbor: bool,
 ) -> Result<TokenStream, String> {
     let InputCase { params, serialized: _ } = case;
     let params = params.clone().unwrap_or(serde_json::Value::Null);
@@ -40,7 +48,7 @@ fn input_body(
     let op = ident(&operation.rust_name);
     Ok(quote! {
         let input = #input;
-        request::<types::#op>(&input)
+        request::<types::#op>(&input, #cbor)
     })
 }
 
@@ -48,13 +56,21 @@ fn output_body(
     service: &Service,
     operation: &Operation,
     case: &OutputCase,
+    cbor: bool,
 ) -> Result<TokenStream, String> {
-    let OutputCase { response, result, error_code, error_message: _, error } = case;
+    let OutputCase { response, result, error_code, error_message: _, error, decode_error: _ } =
+        case;
     let op = ident(&operation.rust_name);
     let status = response.status_code;
     let headers = response.headers.iter().map(|(name, value)| quote! { (#name, #value) });
     let headers = quote! { &[#(#headers),*] };
-    let body = &response.body;
+    let bytes = if cbor {
+        decode_base64(&response.body, "`response.body`")?
+    } else {
+        response.body.as_bytes().to_vec()
+    };
+    let bytes = proc_macro2::Literal::byte_string(&bytes);
+    let body = quote! { #bytes, #cbor };
     if let Some(result) = result {
         let expected = literal::root(service, operation.output, result, "result")?;
         return Ok(quote! {
@@ -63,7 +79,8 @@ fn output_body(
         });
     }
     let code = error_code.as_deref().unwrap_or_default();
-    let modeled = operation.errors.iter().find(|e| service.shape(e.shape).wire_name == code);
+    // The code may be the shape's name or its `error.code` (a query-compatible service's).
+    let modeled = operation.errors.iter().find(|e| e.codes.iter().any(|c| c == code));
     let Some(modeled) = modeled else {
         if error.is_some() {
             return Err(format!(

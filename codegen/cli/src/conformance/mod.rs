@@ -6,6 +6,7 @@
 //! project. The harness builds each case's value from literals and prints what it produced;
 //! this module compares that with what the case expects.
 
+mod cbor_body;
 mod compare;
 mod harness;
 mod literal;
@@ -71,6 +72,15 @@ struct Pending {
     result: usize,
     kind: CaseKind,
     endpoint_host: Option<String>,
+    cbor: bool,
+}
+
+/// What the layers of one suite share.
+#[derive(Clone, Copy)]
+struct SuiteFacts<'s> {
+    metadata: &'s Value,
+    shapes: &'s Value,
+    cbor: bool,
 }
 
 /// One generated module of the harness.
@@ -85,6 +95,8 @@ struct Plan {
     modules: BTreeMap<String, Module>,
     pending: BTreeMap<String, Pending>,
     suites: usize,
+    /// Whether a suite speaks CBOR: the harness then needs the runtime's `cbor` feature.
+    cbor: bool,
 }
 
 impl Plan {
@@ -97,7 +109,7 @@ impl Plan {
                 return;
             }
         };
-        let SuiteBody { metadata, shapes, endpoint_host, cases } = body;
+        let SuiteBody { metadata, shapes, endpoint_host, cbor, cases } = body;
         let suite_index = self.suites;
         self.suites += 1;
         // Cases that give different operations under one name go to different layers.
@@ -127,18 +139,19 @@ impl Plan {
         }
         for (layer, cases) in layers {
             let name = format!("suite_{suite_index}_{layer}");
-            self.add_layer(&name, &metadata, &shapes, endpoint_host.as_deref(), cases);
+            let suite = SuiteFacts { metadata: &metadata, shapes: &shapes, cbor };
+            self.add_layer(&name, &suite, endpoint_host.as_deref(), cases);
         }
     }
 
     fn add_layer(
         &mut self,
         name: &str,
-        metadata: &Value,
-        shapes: &Value,
+        suite: &SuiteFacts<'_>,
         endpoint_host: Option<&str>,
         cases: Vec<(usize, CaseBody)>,
     ) {
+        let SuiteFacts { metadata, shapes, cbor } = *suite;
         let operations: BTreeMap<&str, &model::Operation> =
             cases.iter().map(|(_, case)| (case.given.name.as_str(), &case.given)).collect();
         let service = serde_json::to_vec(&serde_json::json!({
@@ -169,12 +182,14 @@ impl Plan {
         let mut module = Module { types, cases: Vec::new() };
         for (index, (result, case)) in cases.into_iter().enumerate() {
             let function = Ident::new(&format!("case_{index}"), Span::call_site());
-            match harness::case_fn(&service, &case, &function) {
+            match harness::case_fn(&service, &case, &function, cbor) {
                 Ok(tokens) => {
                     let key = harness::case_key(name, &function);
                     module.cases.push((function, tokens));
                     let endpoint_host = endpoint_host.map(str::to_owned);
-                    self.pending.insert(key, Pending { result, kind: case.kind, endpoint_host });
+                    let pending = Pending { result, kind: case.kind, endpoint_host, cbor };
+                    self.pending.insert(key, pending);
+                    self.cbor |= cbor;
                 }
                 Err(why) => self.results[result].failure = Some(why),
             }
@@ -192,7 +207,7 @@ impl Plan {
                 Ok(sources) => sources,
                 Err(why) => break Err(why),
             };
-            if let Err(why) = project.write(&sources) {
+            if let Err(why) = project.write(&sources, self.cbor) {
                 break Err(why);
             }
             match project.build() {
@@ -229,6 +244,7 @@ impl Plan {
                         &input.serialized,
                         outcome,
                         pending.endpoint_host.as_deref(),
+                        pending.cbor,
                     ),
                     CaseKind::Output(output) => compare::response(output, outcome),
                 },

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The harness's manifest; `{runtime}` is where awsjson-runtime comes from. It asks for serde_json
-/// without features: the runtime enables what the wire needs itself.
+/// The harness's manifest; `{runtime}` is where awsjson-runtime comes from, with the features
+/// the suites need. It asks for serde_json without features: the runtime enables what the wire
+/// needs itself.
 const MANIFEST: &str = r#"[package]
 name = "conformance-harness"
 version = "0.0.0"
@@ -32,13 +33,15 @@ const SOURCE_DIR: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The runtime the harness builds against: the one beside this source in a checkout, so that
 /// unreleased changes are what is tested, else the release of this generator's version.
-fn runtime_dependency() -> String {
+/// CBOR suites need its `cbor` feature; JSON suites alone build it as a JSON-only user does.
+fn runtime_dependency(cbor: bool) -> String {
+    let features = if cbor { r#", features = ["cbor"]"# } else { "" };
     let checkout = Path::new(SOURCE_DIR).join("../runtime");
     if checkout.join("Cargo.toml").is_file() {
         let path = checkout.to_string_lossy().replace('\\', "\\\\").replace('"', "\\\"");
-        format!("{{ path = \"{path}\" }}")
+        format!("{{ path = \"{path}\"{features} }}")
     } else {
-        format!("\"={}\"", env!("CARGO_PKG_VERSION"))
+        format!("{{ version = \"={}\"{features} }}", env!("CARGO_PKG_VERSION"))
     }
 }
 
@@ -66,11 +69,12 @@ impl Project {
         Project { dir: dir.to_owned() }
     }
 
-    /// Writes the manifest and `src/` files, and removes `src/` files from earlier runs.
-    pub fn write(&self, sources: &BTreeMap<String, String>) -> Result<(), String> {
+    /// Writes the manifest (with the runtime's `cbor` feature if asked) and `src/` files, and
+    /// removes `src/` files from earlier runs.
+    pub fn write(&self, sources: &BTreeMap<String, String>, cbor: bool) -> Result<(), String> {
         let src = self.dir.join("src");
         std::fs::create_dir_all(&src).map_err(|error| cannot("create", &src, &error))?;
-        let manifest = MANIFEST.replace("{runtime}", &runtime_dependency());
+        let manifest = MANIFEST.replace("{runtime}", &runtime_dependency(cbor));
         write_if_changed(&self.dir.join("Cargo.toml"), &manifest)?;
         let lock = self.dir.join("Cargo.lock");
         if let Some(checkout_lock) = checkout_lock().filter(|_| !lock.exists()) {

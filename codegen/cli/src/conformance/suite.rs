@@ -22,6 +22,8 @@ pub struct SuiteBody {
     pub shapes: Value,
     /// The host of `clientEndpoint`, like `service.region.amazonaws.com`.
     pub endpoint_host: Option<String>,
+    /// Whether bodies are Smithy RPC v2 CBOR (base64 in the cases), not JSON.
+    pub cbor: bool,
     pub cases: Vec<Case>,
 }
 
@@ -68,9 +70,12 @@ pub struct Serialized {
     pub host: Option<String>,
     #[serde(default)]
     pub require_headers: Vec<String>,
+    #[serde(default)]
+    pub forbid_headers: Vec<String>,
 }
 
-/// A response case: `response` must parse as `result`, or as the error described.
+/// A response case: `response` must parse as `result`, or as the error described, or (our
+/// extension) fail to be read with the message `decodeError`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutputCase {
@@ -83,6 +88,8 @@ pub struct OutputCase {
     pub error_message: Option<String>,
     #[serde(default)]
     pub error: Option<Value>,
+    #[serde(default)]
+    pub decode_error: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,7 +146,22 @@ fn suite_body(suite: Value) -> Result<SuiteBody, String> {
         None => return Err("has no `cases`".to_owned()),
     };
     let cases = cases.into_iter().enumerate().map(|(index, case)| read_case(index, case)).collect();
-    Ok(SuiteBody { metadata, shapes, endpoint_host, cases })
+    let cbor = speaks_cbor(&metadata);
+    Ok(SuiteBody { metadata, shapes, endpoint_host, cbor, cases })
+}
+
+/// Whether a suite's bodies are CBOR: its `protocol` says `smithy-rpc-v2-cbor`, as botocore's
+/// suites for the protocol say, or it has no `protocol` and lists that one first.
+fn speaks_cbor(metadata: &Value) -> bool {
+    const CBOR: &str = "smithy-rpc-v2-cbor";
+    match metadata.get("protocol") {
+        Some(protocol) => protocol == CBOR,
+        None => metadata
+            .get("protocols")
+            .and_then(Value::as_array)
+            .and_then(|protocols| protocols.first())
+            .is_some_and(|first| first == CBOR),
+    }
 }
 
 /// `https://service.region.amazonaws.com/path` → `service.region.amazonaws.com`.
@@ -166,12 +188,23 @@ fn case_body(case: Value) -> Result<CaseBody, String> {
         (true, false) => CaseKind::Input(parse_at("", Value::Object(case))?),
         (false, true) => {
             let output: OutputCase = parse_at("", Value::Object(case))?;
-            match (&output.result, &output.error_code) {
-                (Some(_), Some(_)) => return Err("has both `result` and `errorCode`".to_owned()),
-                (None, None) => {
-                    return Err("has a `response` but no `result` or `errorCode`".to_owned());
+            let expectations = [
+                output.result.is_some(),
+                output.error_code.is_some(),
+                output.decode_error.is_some(),
+            ];
+            match expectations.iter().filter(|given| **given).count() {
+                0 => {
+                    return Err(
+                        "has a `response` but no `result`, `errorCode` or `decodeError`".to_owned()
+                    );
                 }
-                _ => CaseKind::Output(output),
+                1 => CaseKind::Output(output),
+                _ => {
+                    return Err(
+                        "has more than one of `result`, `errorCode` and `decodeError`".to_owned()
+                    );
+                }
             }
         }
         (true, true) => {
@@ -233,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             case_error(json!({"given": {"name": "Op"}, "response": {"status_code": 200}})),
-            "has a `response` but no `result` or `errorCode`"
+            "has a `response` but no `result`, `errorCode` or `decodeError`"
         );
         assert_eq!(
             case_error(json!({"given": {"name": "Op"}})),

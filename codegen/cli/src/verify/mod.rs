@@ -1,18 +1,23 @@
 //! `codegen verify`: bodies captured from real traffic, checked against the model.
 //!
-//! Each body is read as JSON and walked against the operation's input, output or error shape;
-//! every finding names its JSON path: a member the shape does not have, a value the enum does
-//! not list, a constraint broken, a wrong JSON type, a required member missing. A file is one
-//! body (JSON, over any number of lines) or many, one per line (JSON lines).
+//! Each body is read as JSON (or Smithy RPC v2 CBOR) and walked against the operation's
+//! input, output or error shape; every finding names its path: a member the shape does not
+//! have, a value the enum does not list, a constraint broken, a wrong type, a required member
+//! missing. A JSON file is one body (over any number of lines) or many, one per line (JSON
+//! lines); a CBOR file is one body or many, one data item after another (a CBOR sequence).
 
+mod node;
 mod run;
 mod walk;
 
-pub use self::run::{Summary, run};
+pub use self::run::{Protocol, Summary, run};
 
+use self::node::Node;
 use self::walk::{Root, Schema};
+use crate::cbor_item::{self, Item};
 use awsjson_codegen::ir::{Operation, Service};
 use awsjson_runtime::ErrorResponse;
+use awsjson_runtime::error_response::sanitize_error_code;
 use awsjson_runtime::validate::{Constraint, Validator, Violation};
 use serde_json::Value;
 
@@ -32,6 +37,8 @@ pub enum Direction {
 pub enum Finding {
     /// The body is not JSON; the message is serde_json's.
     NotJson(String),
+    /// The body is not CBOR: why, and the byte offset in the file.
+    NotCbor(String),
     /// A value breaks the model.
     Violation(Violation),
 }
@@ -40,6 +47,7 @@ impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Finding::NotJson(why) => write!(f, "not JSON: {why}"),
+            Finding::NotCbor(why) => write!(f, "not CBOR: {why}"),
             Finding::Violation(violation) => write!(f, "{violation}"),
         }
     }
@@ -73,11 +81,45 @@ impl<'s> Verifier<'s> {
 
     /// [`Verifier::verify`] of a body already read.
     pub fn verify_value(&self, value: &Value) -> Vec<Finding> {
+        self.verify_node(value, || {
+            let body = value.to_string();
+            let response = ErrorResponse::parse(400, &[] as &[(&str, &str)], body.as_bytes());
+            response.code().map(str::to_owned)
+        })
+    }
+
+    /// Everything a Smithy RPC v2 CBOR body breaks (an empty body is an empty map).
+    pub fn verify_cbor(&self, body: &[u8]) -> Vec<Finding> {
+        if body.is_empty() {
+            return self.verify_item(&Item::Map(Vec::new()));
+        }
+        match cbor_item::read(body) {
+            Ok(item) => self.verify_item(&item),
+            Err(why) => vec![Finding::NotCbor(why)],
+        }
+    }
+
+    /// [`Verifier::verify_cbor`] of a body already read; errors are named by `__type` alone,
+    /// as the protocol names them.
+    pub fn verify_item(&self, item: &Item) -> Vec<Finding> {
+        self.verify_node(item, || {
+            let entries = item.entries()?;
+            let (_, code) = entries.into_iter().find(|(key, _)| *key == "__type")?;
+            let code = sanitize_error_code(code.as_text()?);
+            (!code.is_empty()).then(|| code.to_owned())
+        })
+    }
+
+    fn verify_node<N: Node>(
+        &self,
+        value: &N,
+        code: impl FnOnce() -> Option<String>,
+    ) -> Vec<Finding> {
         let mut v = Validator::new();
         let shape = match self.direction {
             Direction::Request => self.operation.input.map(|id| (id, Root::Body)),
             Direction::Response => self.operation.output.map(|id| (id, Root::Body)),
-            Direction::Error => self.error_shape(value, &mut v).map(|id| (id, Root::Error)),
+            Direction::Error => self.error_shape(code(), &mut v).map(|id| (id, Root::Error)),
         };
         match shape {
             Some((id, root)) => self.schema.body(value, id, root, &mut v),
@@ -92,13 +134,11 @@ impl<'s> Verifier<'s> {
     /// list, or none at all.
     fn error_shape(
         &self,
-        value: &Value,
+        code: Option<String>,
         v: &mut Validator<'_>,
     ) -> Option<awsjson_codegen::ir::ShapeId> {
-        let body = value.to_string();
-        let response = ErrorResponse::parse(400, &[] as &[(&str, &str)], body.as_bytes());
         v.member("__type");
-        let found = match response.code() {
+        let found = match code.as_deref() {
             None => {
                 v.report(Constraint::Required, None, false);
                 None
@@ -159,16 +199,16 @@ fn no_such_operation(service: &Service, name: &str) -> String {
 }
 
 /// The body of an operation without that shape: an object without members.
-fn empty<'a>(value: &'a Value, v: &mut Validator<'a>) {
-    match value {
-        Value::Object(object) => {
-            for key in object.keys() {
+fn empty<'a, N: Node>(value: &'a N, v: &mut Validator<'a>) {
+    match value.entries() {
+        Some(object) => {
+            for (key, _) in object {
                 v.unknown_member(key, "(none: the operation has no such body)", false);
             }
         }
-        _ => {
-            let expected = Constraint::Type { expected: "an object".to_owned() };
-            v.report(expected, Some(value.to_string()), false);
+        None => {
+            let expected = Constraint::Type { expected: N::OBJECT.to_owned() };
+            v.report(expected, Some(value.describe()), false);
         }
     }
 }

@@ -1,13 +1,11 @@
-//! A JSON body checked against the model, value by value: every constraint `validate()`
-//! checks, and what a typed value cannot break — JSON types, members the shape lacks, required
-//! members, a union's one member, timestamp formats, base64, `jsonvalue` text.
+//! A body checked against the model, value by value, over either wire ([`Node`]): every
+//! constraint `validate()` checks, and what a typed value cannot break — the wire's types,
+//! members the shape lacks, required members, a union's one member, timestamp forms, blobs,
+//! `jsonvalue` text.
 
-use crate::wire_float::float;
+use super::node::Node;
 use awsjson_codegen::ir::{Element, Member, Range, Service, ShapeId, ShapeKind, TimestampFormat};
 use awsjson_runtime::validate::{Constraint, Pattern, Validator};
-use awsjson_runtime::{Blob, DateTime};
-use serde::Deserialize as _;
-use serde_json::{Map, Value};
 
 /// What a walk reads: the service, and its patterns compiled once for every body.
 pub(super) struct Schema<'s> {
@@ -16,12 +14,15 @@ pub(super) struct Schema<'s> {
 }
 
 /// How a structure is read: error bodies carry `__type`, and their message member may come in
-/// either case (`message` or `Message`), as the awsJson protocols allow.
+/// either case (`message` or `Message`), as the protocols allow.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Root {
     Body,
     Error,
 }
+
+/// An object's members, in the body's order.
+type Entries<'a, N> = [(&'a str, &'a N)];
 
 impl<'s> Schema<'s> {
     pub fn new(service: &'s Service) -> Self {
@@ -32,44 +33,56 @@ impl<'s> Schema<'s> {
     }
 
     /// Checks `value` as a structure of shape `id` (a body), recording findings in `v`.
-    pub fn body<'a>(&'a self, value: &'a Value, id: ShapeId, root: Root, v: &mut Validator<'a>) {
+    pub fn body<'a, N: Node>(
+        &'a self,
+        value: &'a N,
+        id: ShapeId,
+        root: Root,
+        v: &mut Validator<'a>,
+    ) {
         let shape = self.service.shape(id);
-        match (&shape.kind, value) {
-            (ShapeKind::Structure(structure), Value::Object(object)) => {
-                self.structure(&shape.wire_name, &structure.members, object, root, v);
+        match (&shape.kind, value.entries()) {
+            (ShapeKind::Structure(structure), Some(object)) => {
+                self.structure(&shape.wire_name, &structure.members, &object, root, v);
             }
             _ => self.value(value, id, Context::default(), v),
         }
     }
 
-    fn value<'a>(&'a self, value: &'a Value, id: ShapeId, cx: Context, v: &mut Validator<'a>) {
+    fn value<'a, N: Node>(&'a self, value: &'a N, id: ShapeId, cx: Context, v: &mut Validator<'a>) {
         let shape = self.service.shape(id);
         let sensitive = cx.sensitive || shape.sensitive;
         let constraints = &shape.constraints;
         let length = constraints.length.map(|(min, max)| Bounds(min, max));
         match &shape.kind {
-            ShapeKind::Structure(structure) => match value {
-                Value::Object(object) => {
-                    self.structure(&shape.wire_name, &structure.members, object, Root::Body, v);
+            ShapeKind::Structure(structure) => match value.entries() {
+                Some(object) => {
+                    self.structure(&shape.wire_name, &structure.members, &object, Root::Body, v);
                 }
-                _ => wrong_type(v, value, &format!("an object (structure `{}`)", shape.wire_name)),
+                None => wrong_type(
+                    v,
+                    value,
+                    &format!("{} (structure `{}`)", N::OBJECT, shape.wire_name),
+                ),
             },
-            ShapeKind::Union(members) => match value {
-                Value::Object(object) => self.union(&shape.wire_name, members, object, v),
-                _ => wrong_type(v, value, &format!("an object (union `{}`)", shape.wire_name)),
+            ShapeKind::Union(members) => match value.entries() {
+                Some(object) => self.union(&shape.wire_name, members, &object, v),
+                None => {
+                    wrong_type(v, value, &format!("{} (union `{}`)", N::OBJECT, shape.wire_name))
+                }
             },
             ShapeKind::Document => {}
-            ShapeKind::Enum(values) => match value {
-                Value::String(text) => {
+            ShapeKind::Enum(values) => match value.text() {
+                Some(text) => {
                     if !values.iter().any(|known| known.wire_value == *text) {
                         let listed: Vec<&str> =
                             values.iter().map(|known| known.wire_value.as_str()).collect();
                         v.unlisted(text, &listed, sensitive);
                     }
                 }
-                _ => wrong_type(v, value, &format!("a string (enum `{}`)", shape.wire_name)),
+                None => wrong_type(v, value, &format!("a string (enum `{}`)", shape.wire_name)),
             },
-            ShapeKind::IntEnum(values) => match value.as_i64().map(i32::try_from) {
+            ShapeKind::IntEnum(values) => match value.integer().map(i32::try_from) {
                 Some(Ok(number)) => {
                     if !values.iter().any(|known| known.value == number) {
                         let listed: Vec<i32> = values.iter().map(|known| known.value).collect();
@@ -78,8 +91,8 @@ impl<'s> Schema<'s> {
                 }
                 _ => wrong_type(v, value, "an integer (32-bit)"),
             },
-            ShapeKind::List { member } => match value {
-                Value::Array(items) => {
+            ShapeKind::List { member } => match value.items() {
+                Some(items) => {
                     if let Some(bounds) = length {
                         v.list_length(items.len(), bounds);
                     }
@@ -89,10 +102,10 @@ impl<'s> Schema<'s> {
                         v.leave();
                     }
                 }
-                _ => wrong_type(v, value, "a list (an array)"),
+                None => wrong_type(v, value, "a list (an array)"),
             },
-            ShapeKind::Map { key, value: element } => match value {
-                Value::Object(entries) => {
+            ShapeKind::Map { key, value: element } => match value.entries() {
+                Some(entries) => {
                     if let Some(bounds) = length {
                         v.map_length(entries.len(), bounds);
                     }
@@ -105,14 +118,14 @@ impl<'s> Schema<'s> {
                         v.leave();
                     }
                 }
-                _ => wrong_type(v, value, "a map (an object)"),
+                None => wrong_type(v, value, &format!("a map ({})", N::OBJECT)),
             },
-            ShapeKind::String => match value {
-                Value::String(text) => self.string(text, id, sensitive, v),
-                _ => wrong_type(v, value, "a string"),
+            ShapeKind::String => match value.text() {
+                Some(text) => self.string(text, id, sensitive, v),
+                None => wrong_type(v, value, "a string"),
             },
             ShapeKind::Integer | ShapeKind::Long => {
-                let number = value.as_i64().filter(|number| {
+                let number = value.integer().filter(|number| {
                     !matches!(shape.kind, ShapeKind::Integer) || i32::try_from(*number).is_ok()
                 });
                 match (number, constraints.range) {
@@ -126,55 +139,48 @@ impl<'s> Schema<'s> {
                     (None, _) => wrong_type(v, value, "an integer (64-bit)"),
                 }
             }
-            ShapeKind::Float | ShapeKind::Double => match (float(value), constraints.range) {
+            ShapeKind::Float | ShapeKind::Double => match (value.float(), constraints.range) {
                 (Some(number), Some(Range::Float { min, max })) => {
                     v.float_range(number, Bounds(min, max), sensitive);
                 }
                 (Some(_), _) => {}
-                (None, _) => {
-                    wrong_type(v, value, r#"a number, or "NaN", "Infinity" or "-Infinity""#)
-                }
+                (None, _) => wrong_type(v, value, N::FLOAT),
             },
             ShapeKind::Boolean => {
                 if !value.is_boolean() {
                     wrong_type(v, value, "a boolean");
                 }
             }
-            ShapeKind::Blob => match Blob::deserialize(value) {
-                Ok(blob) => {
+            ShapeKind::Blob => match value.blob_len() {
+                Some(len) => {
                     if let Some(bounds) = length {
-                        v.blob_length(blob.as_bytes().len(), bounds);
+                        v.blob_length(len, bounds);
                     }
                 }
-                Err(_) => wrong_type(v, value, "a base64 string (a blob)"),
+                None => wrong_type(v, value, N::BLOB),
             },
             ShapeKind::Timestamp(own) => {
                 let format = cx.timestamp_format.unwrap_or(*own);
-                if !timestamp(value, format) {
-                    let expected = match format {
-                        TimestampFormat::EpochSeconds => "epoch seconds (a number)",
-                        TimestampFormat::Iso8601 => "an ISO 8601 timestamp (a string)",
-                        TimestampFormat::Rfc822 => "an HTTP date (a string)",
-                    };
-                    wrong_type(v, value, expected);
+                if !value.timestamp(format) {
+                    wrong_type(v, value, N::timestamp_expected(format));
                 }
             }
         }
     }
 
-    fn structure<'a>(
+    fn structure<'a, N: Node>(
         &'a self,
         shape: &str,
         members: &'a [Member],
-        object: &'a Map<String, Value>,
+        object: &Entries<'a, N>,
         root: Root,
         v: &mut Validator<'a>,
     ) {
         let message = (root == Root::Error).then(|| self.service.message_member(members)).flatten();
-        for (key, value) in object {
+        for &(key, value) in object {
             let member = members
                 .iter()
-                .find(|member| member.wire_name == *key)
+                .find(|member| member.wire_name == key)
                 .or_else(|| message.filter(|message| message.wire_name.eq_ignore_ascii_case(key)));
             match member {
                 Some(_) if value.is_null() => {}
@@ -188,8 +194,8 @@ impl<'s> Schema<'s> {
             }
         }
         let present = |member: &Member| {
-            let same = |key: &String| {
-                *key == member.wire_name
+            let same = |key: &str| {
+                key == member.wire_name
                     || message.is_some_and(|message| {
                         message.wire_name == member.wire_name
                             && key.eq_ignore_ascii_case(&member.wire_name)
@@ -204,10 +210,10 @@ impl<'s> Schema<'s> {
         }
     }
 
-    fn member<'a>(&'a self, value: &'a Value, member: &Member, v: &mut Validator<'a>) {
+    fn member<'a, N: Node>(&'a self, value: &'a N, member: &Member, v: &mut Validator<'a>) {
         if member.host_label
             && !member.json_value
-            && let Some(text) = value.as_str()
+            && let Some(text) = value.text()
         {
             v.host_label(text, self.service.shape(member.target).sensitive);
         }
@@ -215,9 +221,9 @@ impl<'s> Schema<'s> {
     }
 
     /// A list's element or a map's value; `sensitive` when the list or map is.
-    fn element<'a>(
+    fn element<'a, N: Node>(
         &'a self,
-        value: &'a Value,
+        value: &'a N,
         element: &Element,
         sensitive: bool,
         v: &mut Validator<'a>,
@@ -230,22 +236,24 @@ impl<'s> Schema<'s> {
         }
     }
 
-    fn union<'a>(
+    fn union<'a, N: Node>(
         &'a self,
         shape: &str,
         members: &'a [Member],
-        object: &'a Map<String, Value>,
+        object: &Entries<'a, N>,
         v: &mut Validator<'a>,
     ) {
         // `__type` names the union in some bodies; clients ignore it.
-        let set: Vec<(&'a String, &'a Value)> =
-            (object.iter()).filter(|(key, value)| *key != "__type" && !value.is_null()).collect();
+        let set: Vec<(&'a str, &'a N)> = (object.iter())
+            .filter(|(key, value)| *key != "__type" && !value.is_null())
+            .copied()
+            .collect();
         if set.len() != 1 {
-            let names = set.iter().map(|(key, _)| (*key).clone()).collect();
+            let names = set.iter().map(|(key, _)| (*key).to_owned()).collect();
             v.report(Constraint::UnionMembers { set: names }, None, false);
         }
         for (key, value) in set {
-            match members.iter().find(|member| member.wire_name == *key) {
+            match members.iter().find(|member| member.wire_name == key) {
                 Some(member) => {
                     v.member(key);
                     self.member(value, member, v);
@@ -306,39 +314,19 @@ impl<T> std::ops::RangeBounds<T> for Bounds<T> {
     }
 }
 
-/// Whether `value` is a timestamp written in `format`.
-fn timestamp(value: &Value, format: TimestampFormat) -> bool {
-    match (format, value) {
-        (TimestampFormat::EpochSeconds, Value::Number(number)) => {
-            DateTime::from_epoch_decimal(&number.to_string()).is_ok()
-        }
-        (TimestampFormat::Iso8601, Value::String(text)) => DateTime::parse_iso8601(text).is_ok(),
-        (TimestampFormat::Rfc822, Value::String(text)) => DateTime::parse_rfc822(text).is_ok(),
-        _ => false,
-    }
-}
-
 /// A `jsonvalue`: a string of JSON text. Its string shape's constraints are not checked, as
 /// `validate()` does not check them on the parsed JSON.
-fn json_text(value: &Value, v: &mut Validator<'_>) {
+fn json_text<N: Node>(value: &N, v: &mut Validator<'_>) {
     let parses = value
-        .as_str()
+        .text()
         .is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok());
     if !parses {
         wrong_type(v, value, "a string of JSON text (`jsonvalue`)");
     }
 }
 
-/// A finding that the value is not of the JSON type (or form) the shape needs.
-fn wrong_type(v: &mut Validator<'_>, value: &Value, expected: &str) {
-    let found = match value {
-        Value::Array(items) => format!("an array of {}", counted(items.len(), "item")),
-        Value::Object(members) => format!("an object with {}", counted(members.len(), "member")),
-        scalar => scalar.to_string(),
-    };
-    v.report(Constraint::Type { expected: expected.to_owned() }, Some(found), false);
-}
-
-fn counted(count: usize, what: &str) -> String {
-    format!("{count} {what}{}", if count == 1 { "" } else { "s" })
+/// A finding that the value is not of the wire type (or form) the shape needs.
+fn wrong_type<N: Node>(v: &mut Validator<'_>, value: &N, expected: &str) {
+    let expected = Constraint::Type { expected: expected.to_owned() };
+    v.report(expected, Some(value.describe()), false);
 }
