@@ -198,11 +198,23 @@ where
             if tracking {
                 decode::push(decode::Segment::Key(key_text.to_owned().into()));
             }
-            let value = map.next_value::<DeserializeAs<F, T>>()?;
+            let value = map.next_value::<Option<DeserializeAs<F, T>>>()?;
+            let kept = match value {
+                Some(value) => Some(value.into_inner()),
+                None if tracking && decode::drop_null() => None,
+                None => {
+                    return Err(A::Error::custom(
+                        "a null map value: the map's values cannot be null (a correcting \
+                         decode drops the entry)",
+                    ));
+                }
+            };
             if tracking {
                 decode::pop();
             }
-            values.insert(parsed, value.into_inner());
+            if let Some(value) = kept {
+                values.insert(parsed, value);
+            }
         }
         Ok(values)
     }

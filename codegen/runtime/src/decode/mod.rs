@@ -9,7 +9,7 @@ mod state;
 mod tests;
 
 pub use self::members::{Zero, member, required, union_member};
-pub(crate) use self::state::{Segment, pop, push, tracking};
+pub(crate) use self::state::{Segment, drop_null, pop, push, tracking};
 
 use super::error::DecodeError;
 
@@ -18,7 +18,8 @@ use super::error::DecodeError;
 pub enum Decoding {
     /// Read it as its zero value (empty string, 0, false, an empty list or map, epoch 0, a
     /// structure of zero values, an unknown enum value) and say so in
-    /// [`Decoded::corrected`]: Smithy's client error correction. AWS does leave such members
+    /// [`Decoded::corrected`]: Smithy's client error correction. A map entry whose value is
+    /// `null` is dropped and listed there too. AWS does leave such members
     /// out, so a client keeps working where a strict reader would lose the whole answer.
     #[default]
     Correcting,
@@ -31,8 +32,10 @@ pub enum Decoding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded<T> {
     pub value: T,
-    /// The JSON path of each required member that was missing or `null` and now holds its
-    /// zero value, like `Fleets[0].ImageName`; empty when the body had them all.
+    /// The path of each required member that was missing or `null` and now holds its zero
+    /// value, like `Fleets[0].ImageName`, and of each map entry whose value was `null` and was
+    /// dropped, like `Tags["team"]` (Smithy's clients drop them); empty when the body had
+    /// nothing to correct.
     pub corrected: Vec<String>,
 }
 

@@ -69,3 +69,17 @@ pub(crate) fn correct(member: &'static str) -> bool {
         true
     })
 }
+
+/// Whether a null value at the current path (a map entry whose values cannot be null) is
+/// dropped (then recorded), as Smithy asks clients to; else it is an error.
+pub(crate) fn drop_null() -> bool {
+    STATE.with(|state| {
+        let mut state = state.borrow_mut();
+        if !state.correcting {
+            return false;
+        }
+        let path = render(&state.path);
+        state.corrected.push(path);
+        true
+    })
+}
