@@ -1,5 +1,5 @@
-// DynamoDB, SQS and Secrets Manager, the operations the moto tests call, with their paginators,
-// endpoint rule sets and (DynamoDB's) waiters.
+// DynamoDB, SQS, Secrets Manager and CloudWatch, the operations the moto tests call, with their
+// paginators, endpoint rule sets and (DynamoDB's) waiters.
 const SERVICES: &[(&str, &str, &[&str])] = &[
     // BatchGetItem binds its endpoint parameters by a path through its input.
     (
@@ -27,6 +27,19 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
     ),
     ("sqs", "sqs-2012-11-05", &["CreateQueue", "SendMessage", "ReceiveMessage"]),
     ("secretsmanager", "secretsmanager-2017-10-17", &["CreateSecret", "GetSecretValue"]),
+    // Offers Smithy RPC v2 CBOR beside awsJson 1.0: the tests call it over CBOR.
+    (
+        "cloudwatch",
+        "cloudwatch-2010-08-01",
+        &[
+            "PutMetricData",
+            "ListMetrics",
+            "GetMetricData",
+            "GetMetricStatistics",
+            "GetDashboard",
+            "SetAlarmState",
+        ],
+    ),
 ];
 
 fn main() {

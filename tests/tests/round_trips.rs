@@ -5,20 +5,26 @@
 //! Writing then reading gives an equal value, and reading what was written is stable. The fast
 //! paths agree with serde: `fast::to_vec` writes the bytes serde_json writes, and whatever
 //! `fast::read` reads serde reads the same.
+//!
+//! Over Smithy RPC v2 CBOR too: a value written as CBOR reads back equal (every other draw keeps
+//! its timestamps to the millisecond, which a CBOR double holds; nanoseconds it does not),
+//! the value CBOR gave reads back equal from its JSON and from its CBOR, and its CBOR is stable.
 
 use awsjson_codegen::ir::{Element, Member, Service, ShapeId, ShapeKind, TimestampFormat};
-use awsjson_runtime::{Blob, DateTime, fast};
+use awsjson_runtime::{Blob, DateTime, cbor, fast};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::{Debug, Write as _};
 use std::path::Path;
 
 /// Reads `json` as `T`, writes it, reads that: both reads must agree, as values (their `Debug`,
-/// which shows a NaN as the NaN it is) and as what they write.
-type Check = fn(&str) -> Result<(), String>;
+/// which shows a NaN as the NaN it is) and as what they write. The flag: whether the value's
+/// timestamps are whole milliseconds, so that CBOR carries it exactly.
+type Check = fn(&str, bool) -> Result<(), String>;
 
 fn check<T: Serialize + DeserializeOwned + Debug + fast::Encode + fast::Decode>(
     json: &str,
+    cbor_exact: bool,
 ) -> Result<(), String> {
     let first: T = serde_json::from_str(json).map_err(|error| format!("first read: {error}"))?;
     if let Some(fast) = fast::read::<T>(json.as_bytes())
@@ -40,6 +46,37 @@ fn check<T: Serialize + DeserializeOwned + Debug + fast::Encode + fast::Decode>(
     }
     if format!("{first:?}") != format!("{second:?}") {
         return Err(format!("read {first:?}\nread back {second:?}"));
+    }
+    check_cbor(&first, cbor_exact)
+}
+
+/// `value` through CBOR, and the value CBOR gave through JSON and CBOR again.
+fn check_cbor<T: Serialize + DeserializeOwned + Debug>(
+    value: &T,
+    exact: bool,
+) -> Result<(), String> {
+    let encoded = cbor::to_vec(value).map_err(|error| format!("CBOR write: {error}"))?;
+    let from_cbor: T = cbor::from_slice(&encoded)
+        .map_err(|error| format!("CBOR read of {encoded:02x?}: {error}"))?;
+    if exact && format!("{from_cbor:?}") != format!("{value:?}") {
+        return Err(format!("wrote {value:?}\nCBOR read back {from_cbor:?}"));
+    }
+    let json = serde_json::to_string(&from_cbor).map_err(|error| format!("write: {error}"))?;
+    let via_json: T =
+        serde_json::from_str(&json).map_err(|error| format!("read of {json}: {error}"))?;
+    let again = cbor::to_vec(&from_cbor).map_err(|error| format!("CBOR rewrite: {error}"))?;
+    let via_cbor: T = cbor::from_slice(&again)
+        .map_err(|error| format!("CBOR reread of {again:02x?}: {error}"))?;
+    if format!("{via_json:?}") != format!("{from_cbor:?}")
+        || format!("{via_cbor:?}") != format!("{from_cbor:?}")
+    {
+        return Err(format!(
+            "CBOR read {from_cbor:?}\nits JSON reads {via_json:?}\nits CBOR reads {via_cbor:?}"
+        ));
+    }
+    let rewritten = cbor::to_vec(&via_cbor).map_err(|error| format!("CBOR rewrite: {error}"))?;
+    if rewritten != again || (exact && again != encoded) {
+        return Err(format!("CBOR {encoded:02x?}\nthen {again:02x?}\nthen {rewritten:02x?}"));
     }
     Ok(())
 }
@@ -69,10 +106,11 @@ fn run(service: &Service, registry: &[(&str, Check)], per_type: usize) {
         let Some(id) = service.shapes.iter().position(|shape| shape.wire_name == *wire_name) else {
             panic!("no shape {wire_name}");
         };
-        for _ in 0..per_type {
+        for draw in 0..per_type {
             let mut json = String::new();
-            Draw { service, random: &mut random }.value(ShapeId(id), None, &mut json, 0);
-            if let Err(why) = check(&json) {
+            let millis = draw % 2 == 1;
+            Draw { service, random: &mut random, millis }.value(ShapeId(id), None, &mut json, 0);
+            if let Err(why) = check(&json, millis) {
                 failures.push(format!("{wire_name}: {why}\n  from {json}"));
             }
         }
@@ -130,6 +168,8 @@ const MAX_DEPTH: usize = 5;
 struct Draw<'a> {
     service: &'a Service,
     random: &'a mut Random,
+    /// Timestamps in whole milliseconds.
+    millis: bool,
 }
 
 impl Draw<'_> {
@@ -324,13 +364,21 @@ fn float(value: f64, out: &mut String) {
 impl Draw<'_> {
     /// Any `DateTime`, in the member's format.
     fn timestamp(&mut self, format: TimestampFormat, out: &mut String) {
-        let seconds = if self.random.chance(20) {
+        let huge = self.random.chance(20);
+        let seconds = if huge {
             self.random.next() as i64
         } else {
             (self.random.below(4_000_000_000) as i64) - 1_000_000_000
         };
         let nanos =
             if self.random.chance(50) { 0 } else { (self.random.below(1_000_000_000)) as u32 };
+        // A double holds about 15 digits: milliseconds of today's times, not of huge ones (whole
+        // seconds go as integers).
+        let nanos = match (self.millis, huge) {
+            (false, _) => nanos,
+            (true, false) => nanos - nanos % 1_000_000,
+            (true, true) => 0,
+        };
         let time = DateTime::from_secs_and_nanos(seconds, nanos).unwrap_or(DateTime::UNIX_EPOCH);
         match format {
             TimestampFormat::EpochSeconds => {
@@ -354,7 +402,7 @@ fn the_draws_reach_deep_and_odd_values() {
     let mut random = Random(7);
     let mut text = String::new();
     for _ in 0..50 {
-        Draw { service: &service, random: &mut random }.value(
+        Draw { service: &service, random: &mut random, millis: false }.value(
             ShapeId(fleets.unwrap_or(0)),
             None,
             &mut text,

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target for SECONDS each (default 600), two at a time: the decoders, then
-# the timestamps and the model bytes, then the mutated models and the patterns. Working corpora go to
-# ${FUZZ_CORPUS:-/tmp/fuzz-corpus}/<target>, logs beside them; the seeds in corpus/ are only
-# read. Crashes land in libfuzzer/artifacts/<target>/. Exits 1 if any target found one.
+# Runs every libFuzzer target for SECONDS each (default 600), two at a time: the decoders (JSON,
+# then CBOR), then the timestamps and the model bytes, then the mutated models and the patterns.
+# Working corpora go to ${FUZZ_CORPUS:-/tmp/fuzz-corpus}/<target>, logs beside them; the seeds in
+# corpus/ are only read. Crashes land in libfuzzer/artifacts/<target>/. Exits 1 if any target
+# found one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -24,6 +25,10 @@ run() {
 failed=0
 run parse_response -- & a=$!
 run round_trip corpus/parse_response -- & b=$!
+wait $a || failed=1
+wait $b || failed=1
+run cbor_response -- & a=$!
+run cbor_round_trip -- & b=$!
 wait $a || failed=1
 wait $b || failed=1
 run datetime -- & a=$!

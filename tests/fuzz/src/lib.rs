@@ -6,6 +6,7 @@
 //! mutations of them); `libfuzzer/` is the cargo-fuzz project whose targets each call one of
 //! them. `README.md` says what each target checks and how to run it.
 
+pub mod cbor;
 pub mod datetime;
 pub mod model;
 pub mod mutate;
@@ -26,6 +27,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("model_bytes", model_bytes),
     ("model_mutations", model_mutations),
     ("pattern", pattern),
+    ("cbor_response", cbor_response),
+    ("cbor_round_trip", cbor_round_trip),
 ];
 
 /// `Op::parse_response` of any operation of either build, with any status, headers and body:
@@ -58,4 +61,16 @@ pub fn model_mutations(data: &[u8]) {
 /// A model's `pattern`, read in Java's dialect and checked by the runtime: see [`mod@pattern`].
 pub fn pattern(data: &[u8]) {
     pattern::fuzz(data);
+}
+
+/// `Op::parse_response_for(Protocol::RpcV2Cbor, …)` of any operation with any status, headers
+/// and body: see [`mod@cbor`].
+pub fn cbor_response(data: &[u8]) {
+    cbor::fuzz_response(data);
+}
+
+/// A CBOR body of any operation's output decoded, encoded and decoded again, and as JSON: see
+/// [`mod@cbor`].
+pub fn cbor_round_trip(data: &[u8]) {
+    cbor::fuzz_round_trip(data);
 }

@@ -1,7 +1,7 @@
 //! The table of every operation of both builds of appstream-types, each with the checks that
 //! are generic over it.
 
-use crate::{response, round_trip};
+use crate::{cbor, response, round_trip};
 use appstream_types::runtime::Operation;
 use serde_json::value::Value;
 use std::fmt::Debug;
@@ -19,6 +19,11 @@ pub struct Op {
     pub round_trip: fn(&[u8]),
     /// A body of the output with every required member, for seeds.
     pub example: fn() -> Option<Value>,
+    /// `cbor_response`'s checks: status, headers, body.
+    pub cbor_response: ResponseCheck,
+    pub cbor_round_trip: fn(&[u8]),
+    /// A JSON body of a status as CBOR, for seeds.
+    pub cbor_of_json: fn(u16, &[u8]) -> Option<Vec<u8>>,
 }
 
 impl Op {
@@ -34,6 +39,9 @@ impl Op {
             parse_response: response::check::<O>,
             round_trip: round_trip::check::<O>,
             example: round_trip::example::<O>,
+            cbor_response: cbor::check_response::<O>,
+            cbor_round_trip: cbor::check_round_trip::<O>,
+            cbor_of_json: cbor::cbor_of_json::<O>,
         }
     }
 }

@@ -51,12 +51,29 @@ fn outcome(run: fn(&[u8]), data: &[u8]) -> Option<String> {
 
 /// Replays the seeds of `target` (its corpus and `extra` folders), then `mutations` mutants.
 fn replay(name: &str, extra: &[&str], mutations: usize) {
-    let run = target(name);
     let mut seeds = files(&fuzz_dir().join("corpus").join(name));
     assert!(!seeds.is_empty() || !extra.is_empty(), "no corpus for {name}");
     for folder in extra {
         seeds.extend(files(&fuzz_dir().join(folder)));
     }
+    replay_seeds(name, seeds, mutations);
+}
+
+/// The CBOR targets' corpus, and `parse_response`'s seeds made into theirs by `convert`.
+fn replay_cbor(name: &str, convert: fn(&[u8]) -> Option<Vec<u8>>, mutations: usize) {
+    let mut seeds = files(&fuzz_dir().join("corpus").join(name));
+    assert!(!seeds.is_empty(), "no corpus for {name}");
+    let json_seeds = files(&fuzz_dir().join("corpus/parse_response"));
+    let converted = json_seeds
+        .iter()
+        .filter_map(|(file, data)| convert(data).map(|seed| (format!("{file} as CBOR"), seed)));
+    seeds.extend(converted);
+    replay_seeds(name, seeds, mutations);
+}
+
+/// Runs `name` on every seed, then on `mutations` mutants of them.
+fn replay_seeds(name: &str, seeds: Vec<(String, Vec<u8>)>, mutations: usize) {
+    let run = target(name);
     let mut failures = Vec::new();
     for (file, data) in &seeds {
         if let Some(message) = outcome(run, data) {
@@ -121,4 +138,61 @@ fn pattern() {
 #[test]
 fn model_mutations() {
     replay("model_mutations", &[], 150);
+}
+
+#[test]
+fn cbor_response() {
+    replay_cbor("cbor_response", fuzz_targets::cbor::response_seed, 20_000);
+}
+
+#[test]
+fn cbor_round_trip() {
+    replay_cbor("cbor_round_trip", fuzz_targets::cbor::round_trip_seed, 20_000);
+}
+
+/// The CBOR seeds are answers the targets read, so mutants start from real bodies.
+#[test]
+fn cbor_seeds_read() {
+    use appstream_types::runtime::{Decoding, Operation, Protocol, ResponseError, cbor};
+    use appstream_types::{DescribeFleets, DescribeFleetsResult};
+    let corpus = fuzz_dir().join("corpus");
+    let seed = std::fs::read(corpus.join("cbor_response/describe-fleets-200")).unwrap_or_default();
+    let response = fuzz_targets::cbor::split(&seed);
+    let headers: Vec<(&str, &str)> =
+        response.headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let read = DescribeFleets::parse_response_for(
+        Protocol::RpcV2Cbor,
+        response.status,
+        &headers,
+        response.body,
+        Decoding::Strict,
+    );
+    let fleets = read.map(|decoded| decoded.value.fleets.unwrap_or_default());
+    assert_eq!(fleets.map(|fleets| fleets.len()).ok(), Some(1));
+    let body = std::fs::read(corpus.join("cbor_round_trip/describe-fleets")).unwrap_or_default();
+    let read = cbor::from_body_with::<DescribeFleetsResult>(&body[1..], Decoding::Strict);
+    let token = read.map(|decoded| decoded.value.next_token).ok().flatten();
+    assert_eq!(token.as_deref(), Some("page-2"));
+    let seed = std::fs::read(corpus.join("cbor_response/create-fleet-400-limit-exceeded"));
+    let response = fuzz_targets::cbor::split(seed.as_deref().unwrap_or_default());
+    let headers: Vec<(&str, &str)> =
+        response.headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let read = appstream_types::CreateFleet::parse_response_for(
+        Protocol::RpcV2Cbor,
+        response.status,
+        &headers,
+        response.body,
+        Decoding::Strict,
+    );
+    match read {
+        Err(ResponseError::Service {
+            error: appstream_types::CreateFleetError::LimitExceededException(error),
+            ..
+        }) => assert_eq!(error.message.as_deref(), Some("too many fleets")),
+        other => panic!("expected LimitExceededException, got {other:?}"),
+    }
+    let json_seeds = files(&corpus.join("parse_response"));
+    let converted =
+        json_seeds.iter().filter(|(_, data)| fuzz_targets::cbor::response_seed(data).is_some());
+    assert!(converted.count() * 10 >= json_seeds.len() * 9, "most JSON seeds convert");
 }

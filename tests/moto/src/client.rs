@@ -2,7 +2,9 @@ use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4::SigningParams;
 use awsjson_runtime::retry::{AttemptError, RetryStrategy, TransportError, TransportErrorKind};
-use awsjson_runtime::{Endpoint, EndpointConfig, Operation, Request, ResponseError};
+use awsjson_runtime::{
+    Endpoint, EndpointConfig, Operation, Request, RequestOptions, ResponseError,
+};
 use std::time::SystemTime;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -30,8 +32,17 @@ impl Client {
         &self,
         input: &O::Input,
     ) -> Result<Result<O::Output, ResponseError<O::Error>>, BoxError> {
+        self.call_with::<O>(input, &RequestOptions::default())
+    }
+
+    /// [`Client::call`] with a choice of options: another protocol the service speaks…
+    pub fn call_with<O: Operation>(
+        &self,
+        input: &O::Input,
+        options: &RequestOptions,
+    ) -> Result<Result<O::Output, ResponseError<O::Error>>, BoxError> {
         // Built once, so every attempt sends the same body, idempotency token included.
-        let request = O::request(input)?;
+        let request = O::request_with(input, options)?;
         let endpoint = O::endpoint(input, &self.endpoints)?;
         let invocation_id = awsjson_runtime::idempotency::uuid_v4()?;
         let mut call = self.retries.start();
@@ -77,7 +88,11 @@ impl Client {
         let response = self.agent.run(http).map_err(|error| transport_error(&error))?;
         let (parts, mut body) = response.into_parts();
         let body = body.read_to_vec().map_err(|error| transport_error(&error))?;
-        Ok(O::parse_http_response(&http::Response::from_parts(parts, body))?)
+        // Read as the protocol the request went in.
+        let status = parts.status.as_u16();
+        let parsed =
+            O::parse_response_for(request.protocol, status, &parts.headers, &body, O::DECODING);
+        Ok(parsed?.value)
     }
 
     /// The name and region to sign for: the endpoint's, else the model's and the client's.

@@ -1,4 +1,4 @@
-//! Types generated from botocore's DynamoDB, SQS and Secrets Manager models, and the client of
+//! Types generated from botocore's DynamoDB, SQS, Secrets Manager and CloudWatch models, and the client of
 //! the README, which calls them on any endpoint: build, sign, send, parse.
 
 pub mod client;
@@ -14,6 +14,10 @@ pub mod sqs {
 
 pub mod secretsmanager {
     include!(concat!(env!("OUT_DIR"), "/secretsmanager.rs"));
+}
+
+pub mod cloudwatch {
+    include!(concat!(env!("OUT_DIR"), "/cloudwatch.rs"));
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
-//! The README's client against a real AWS-compatible server (moto): DynamoDB, SQS and Secrets
-//! Manager called with generated types, signed with aws-sigv4 and sent with ureq, every answer
-//! checked as typed values.
+//! The README's client against a real AWS-compatible server (moto): DynamoDB, SQS, Secrets
+//! Manager and CloudWatch (over Smithy RPC v2 CBOR) called with generated types, signed with
+//! aws-sigv4 and sent with ureq, every answer checked as typed values.
 //!
 //! The server is the one at `AWSJSON_MOTO_ENDPOINT` (CI starts it with `.ci/moto`); without
 //! that, this test installs moto into its own venv with `.ci/moto`, starts it on a free port and
@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 // Not a test target of its own: a part of this one, which has the server.
+#[path = "moto/cloudwatch_cbor.rs"]
+mod cloudwatch_cbor;
 #[path = "moto/retries.rs"]
 mod retries;
 #[path = "moto/waiters.rs"]
@@ -58,7 +60,7 @@ fn run(endpoint: &str) -> ExitCode {
         ("secretsmanager: a missing secret is a typed error with its message", missing_secret),
     ];
     let mut failed = 0;
-    let outcomes = (scenarios.iter().chain(waiters::SCENARIOS))
+    let outcomes = (scenarios.iter().chain(waiters::SCENARIOS).chain(cloudwatch_cbor::SCENARIOS))
         .map(|(name, scenario)| (name, scenario(&client)))
         .chain(retries::SCENARIOS.iter().map(|(name, scenario)| (name, scenario(endpoint))));
     for (name, outcome) in outcomes {
@@ -70,7 +72,10 @@ fn run(endpoint: &str) -> ExitCode {
             }
         }
     }
-    let total = scenarios.len() + waiters::SCENARIOS.len() + retries::SCENARIOS.len();
+    let total = scenarios.len()
+        + waiters::SCENARIOS.len()
+        + cloudwatch_cbor::SCENARIOS.len()
+        + retries::SCENARIOS.len();
     println!("{} passed, {failed} failed", total - failed);
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
@@ -308,7 +313,7 @@ fn missing_secret(client: &Client) -> Outcome {
     }
 }
 
-/// Forgets every table, queue and secret, so a run starts from nothing.
+/// Forgets every table, queue, secret and metric, so a run starts from nothing.
 fn reset(endpoint: &str) -> Result<(), String> {
     let url = format!("{}/moto-api/reset", endpoint.trim_end_matches('/'));
     ureq::post(&url).send_empty().map(|_| ()).map_err(text)
@@ -327,10 +332,8 @@ impl Server {
         }
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.ci/moto");
         let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("moto-venv");
-        if !venv.join("bin/moto_server").is_file() {
-            eprintln!("moto: installing moto into {} (once)", venv.display());
-            moto(&script, &[Path::new("install").as_os_str(), venv.as_os_str()])?;
-        }
+        // Every run: a no-op when the venv has the pinned version, an upgrade when it has another.
+        moto(&script, &[Path::new("install").as_os_str(), venv.as_os_str()])?;
         let port = free_port()?;
         let pid_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("moto-{port}.pid"));
         let port_text = port.to_string();
