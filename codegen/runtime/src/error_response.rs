@@ -112,7 +112,9 @@ impl<'a> ErrorResponse<'a> {
         protocol: Protocol,
         why: DecodeError,
     ) -> Self {
-        Self { protocol, unread: Some(why), ..Self::parse(status, headers, b"") }.with_body(body)
+        // By its status alone: no code or message from its headers either.
+        let read = Self::parse(status, headers, b"");
+        Self { protocol, unread: Some(why), code: None, message: None, ..read }.with_body(body)
     }
 
     fn with_body(mut self, body: &'a [u8]) -> Self {

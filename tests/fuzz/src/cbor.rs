@@ -10,7 +10,7 @@
 //! `Op::parse_response_for(Protocol::RpcV2Cbor, …)` gives an output only for 200 with the
 //! header, a decode error only for 200, a service error for anything else, each keeping the
 //! status and request id; the error's code is what `ErrorResponse::parse_cbor` reads (without
-//! the header, `ErrorResponse::unread`: the headers' code, the body unread); strict and correcting decoding agree, and agree with
+//! the header, `ErrorResponse::unread`: status and request id alone); strict and correcting decoding agree, and agree with
 //! `cbor::from_body_with` on the output type; `Display` and `Debug`.
 //!
 //! `cbor_round_trip`'s input: byte 0 the operation, the rest a CBOR body of its output.
@@ -91,8 +91,8 @@ where
     let strict = parse(Decoding::Strict);
     let correcting = parse(Decoding::Correcting);
     let _ = format!("{strict:?}{correcting:?}");
-    // Without the header the body is not read; the headers are, as awsJson's (so a malformed
-    // answer's `X-Amzn-ErrorType` still names its code).
+    // Without the header the answer is judged by its status alone: no code from the body or
+    // from `X-Amzn-ErrorType`.
     let expected = if speaks {
         ErrorResponse::parse_cbor(status, headers, body)
     } else {

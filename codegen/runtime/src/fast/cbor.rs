@@ -203,9 +203,11 @@ impl<'a> Read<'a> for CborReader<'a> {
         let start = self.pos;
         let key = self.string_bytes(3)?;
         let mut quoted = [b'"'; QUOTED_KEY_ROOM];
-        if let Some(room) = quoted.get_mut(1..=key.len()) {
-            room.copy_from_slice(key);
-            if quoted_key(*expected, &quoted[..key.len() + 2]) == key.len() + 2 {
+        if let Some(room) = quoted.get_mut(..key.len() + 2) {
+            let length = room.len();
+            room[1..length - 1].copy_from_slice(key);
+            room[length - 1] = b'"';
+            if quoted_key(*expected, room) == length {
                 *expected += 1;
                 return Ok(Some(*expected - 1));
             }
