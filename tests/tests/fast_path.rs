@@ -2,14 +2,14 @@
 //! itself, and reads them as serde does; whatever it does not expect goes to serde, which then
 //! gives the value, the corrections or the error.
 
-use appstream_types::runtime::{Decoding, Operation, decode, fast};
+use appstream_types::runtime::{Decoding, Operation, fast, json};
 use appstream_types::{DescribeFleets, DescribeFleetsResult, DescribeSessionsResult};
 use std::fmt::Debug;
 use wire_tests::bodies;
 
 /// `body` is read by the fast path, to what serde reads.
 fn fast_and_same<T: fast::Decode + serde::de::DeserializeOwned + Debug + PartialEq>(body: &str) {
-    let serde: T = decode::from_body(body.as_bytes()).unwrap_or_else(|e| panic!("{e}: {body}"));
+    let serde: T = json::from_body(body.as_bytes()).unwrap_or_else(|e| panic!("{e}: {body}"));
     assert_eq!(fast::read::<T>(body.as_bytes()), Some(serde), "{body}");
 }
 
@@ -38,7 +38,7 @@ fn escapes_nulls_unknown_members_and_odd_numbers_read_as_serde_reads_them() {
         r#"{"Fleets":[{"Name":"n","Arn":"a","ImageName":"i","InstanceType":"t","ComputeCapacityStatus":{"Desired":-0},"State":"RUNNING","CreatedTime":1496170845.734}]}"#,
     ] {
         // Some of them only partly on the fast path: a value it leaves to serde_json is one value.
-        let serde: Result<DescribeFleetsResult, _> = decode::from_body(body.as_bytes());
+        let serde: Result<DescribeFleetsResult, _> = json::from_body(body.as_bytes());
         if let Some(fast) = fast::read::<DescribeFleetsResult>(body.as_bytes()) {
             assert_eq!(Ok(fast), serde.map_err(|e| e.to_string()), "{body}");
         }

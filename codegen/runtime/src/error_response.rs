@@ -1,9 +1,10 @@
 //! The parts of an error response every error shares, over either protocol: status, code,
 //! message, request id. Read so that nothing a server sends, however odd, loses them.
 
-use super::decode::{Decoding, bounded, from_body_with};
+use super::decode::{Decoding, bounded};
 use super::error::{DecodeError, QueryError, ResponseMeta, UnmodeledError};
 use super::headers::{Headers, request_id};
+use super::json::from_body_with;
 use super::protocol::Protocol;
 use ::serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use ::std::borrow::Cow;

@@ -26,9 +26,18 @@
 //! - Pagination: [`Paginated`] operations, walked page by page with [`pages`] or result by
 //!   result with [`items`], with a closure that sends one request, from any HTTP client.
 //!
-//! Cargo features, both off by default: `http` turns requests into `http::Request`s and reads
+//! - Protocols ([`Protocol`]): the same generated types speak awsJson 1.0/1.1 and Smithy RPC v2
+//!   CBOR, as peers. Shared: [`Operation`] and [`Request`] (the protocol is chosen per call in
+//!   [`RequestOptions::protocol`], by default the service's), [`decode`] (strict or correcting
+//!   reads, paths), [`wire`] (the forms), the fast path's [`fast::Read`] and forms,
+//!   [`ErrorResponse`]. awsJson's: [`json`] (bodies, requests, responses),
+//!   [`fast::JsonReader`], [`to_vec`]. CBOR's (the `cbor` feature): `cbor` (the codec, bodies,
+//!   requests, responses) and `fast::CborReader`.
+//!
+//! Cargo features, all off by default: `http` turns requests into `http::Request`s and reads
 //! `http::Response`s and `http::HeaderMap`s; `gzip` compresses the request bodies of operations
-//! whose model asks for it (without it they go uncompressed, which services accept).
+//! whose model asks for it (without it they go uncompressed, which services accept); `cbor`
+//! speaks Smithy RPC v2 CBOR (a codec of the runtime's own, no dependency).
 //! - [`wire`]: the forms of values whose plain serde form is not the wire's (floats that are
 //!   NaN, ISO 8601 and RFC 822 timestamps, `jsonvalue` strings), which generated fields name.
 //!
@@ -62,6 +71,7 @@ pub mod host;
 #[cfg(feature = "http")]
 mod http;
 pub mod idempotency;
+pub mod json;
 pub mod operation;
 pub mod paginate;
 mod path;

@@ -1,9 +1,9 @@
 //! An operation as a pair of pure functions: input to HTTP request, HTTP response to output.
 
-use super::decode::{Decoded, Decoding, from_body_with};
-use super::error::{EncodeError, ResponseError, ResponseMeta};
+use super::decode::{Decoded, Decoding};
+use super::error::{EncodeError, ResponseError};
 use super::error_response::ErrorResponse;
-use super::headers::{Headers, request_id};
+use super::headers::Headers;
 use super::request::{Request, RequestOptions};
 use super::service::Service;
 use super::validate::Validate;
@@ -129,17 +129,12 @@ pub trait Operation {
             input.validate().map_err(EncodeError::invalid)?;
         }
         let host_prefix = Self::host_prefix(input)?;
-        let compression = Self::REQUEST_COMPRESSION;
         let mut request = match protocol {
             #[cfg(feature = "cbor")]
             super::Protocol::RpcV2Cbor => {
                 super::cbor::operation::request::<Self>(input, host_prefix, options)?
             }
-            _ => {
-                let body = super::fast::to_vec(input)?;
-                let content_type = protocol.content_type();
-                Request::new(Self::TARGET, content_type, compression, body, host_prefix, options)
-            }
+            _ => super::json::operation::request::<Self>(input, protocol, host_prefix, options)?,
         };
         if Self::SERVICE.query_compatible {
             request.headers.push(("x-amzn-query-mode", "true".to_owned()));
@@ -193,37 +188,15 @@ pub trait Operation {
         body: &[u8],
         decoding: Decoding,
     ) -> Result<Decoded<Self::Output>, ResponseError<Self::Error>> {
-        #[cfg(feature = "cbor")]
-        if protocol == super::Protocol::RpcV2Cbor {
-            return super::cbor::operation::parse_response::<Self, H>(
-                status, headers, body, decoding,
-            );
-        }
-        #[cfg(not(feature = "cbor"))]
-        if protocol == super::Protocol::RpcV2Cbor {
-            let error = super::DecodeError::new(
-                "",
-                "a Smithy RPC v2 CBOR response: reading it needs awsjson-runtime's `cbor` feature",
-            );
-            return Err(ResponseError::Decode {
-                error,
-                meta: ResponseMeta::new(status, request_id(headers)),
-            });
-        }
-        if (200..=299).contains(&status) {
-            // A body that conforms, which is nearly every body, is read once on the fast path;
-            // any other by serde, for the corrections or the error and its path.
-            if let Some(value) = super::fast::read(body) {
-                return Ok(Decoded { value, corrected: Vec::new() });
+        match protocol {
+            #[cfg(feature = "cbor")]
+            super::Protocol::RpcV2Cbor => {
+                super::cbor::operation::parse_response::<Self, H>(status, headers, body, decoding)
             }
-            return from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
-                error,
-                meta: ResponseMeta::new(status, request_id(headers)),
-            });
+            #[cfg(not(feature = "cbor"))]
+            super::Protocol::RpcV2Cbor => Err(super::protocol::cbor_not_built(status, headers)),
+            _ => super::json::operation::parse_response::<Self, H>(status, headers, body, decoding),
         }
-        let response = ErrorResponse::parse(status, headers, body).with_decoding(decoding);
-        let error = Self::Error::from_error_response(&response);
-        Err(ResponseError::Service { error, meta: response.meta() })
     }
 
     /// The request as an `http::Request` to `endpoint`, ready to sign and send.

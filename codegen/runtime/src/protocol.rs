@@ -88,3 +88,17 @@ pub(crate) fn answered_in<H: crate::Headers + ?Sized>(headers: &H) -> Option<Pro
         .filter(|value| *value == "rpc-v2-cbor")
         .map(|_| Protocol::RpcV2Cbor)
 }
+
+/// What reading a CBOR response gives without the `cbor` feature: an error that says so.
+#[cfg(not(feature = "cbor"))]
+pub(crate) fn cbor_not_built<E, H: crate::Headers + ?Sized>(
+    status: u16,
+    headers: &H,
+) -> crate::ResponseError<E> {
+    let error = crate::DecodeError::new(
+        "",
+        "a Smithy RPC v2 CBOR response: reading it needs awsjson-runtime's `cbor` feature",
+    );
+    let meta = crate::ResponseMeta::new(status, crate::headers::request_id(headers));
+    crate::ResponseError::Decode { error, meta }
+}

@@ -22,8 +22,8 @@
 use crate::{operations, response};
 use appstream_types::runtime::cbor;
 use appstream_types::runtime::{
-    DecodeError, Decoding, ErrorResponse, Operation, Protocol, ResponseError, ServiceError, decode,
-    fast,
+    DecodeError, Decoding, ErrorResponse, Operation, Protocol, ResponseError, ServiceError, fast,
+    json,
 };
 use std::fmt::Debug;
 
@@ -194,7 +194,7 @@ where
     let fast_json = fast::to_vec(&first.value)
         .unwrap_or_else(|error| panic!("the fast path does not encode it ({error}): {}", what()));
     assert!(fast_json == json, "the fast path and serde_json differ on {}: {}", text(), what());
-    let from_json = decode::from_body::<O::Output>(&json).unwrap_or_else(|error| {
+    let from_json = json::from_body::<O::Output>(&json).unwrap_or_else(|error| {
         panic!("its JSON {} does not read back ({error}): {}", text(), what())
     });
     assert_eq!(
@@ -250,7 +250,7 @@ where
     O::Output: serde::Serialize,
 {
     if (200..=299).contains(&status) {
-        let value = decode::from_body_with::<O::Output>(json, Decoding::Correcting).ok()?;
+        let value = json::from_body_with::<O::Output>(json, Decoding::Correcting).ok()?;
         cbor::to_vec(&value.value).ok()
     } else {
         let value: serde_json::Value = serde_json::from_slice(json).ok()?;

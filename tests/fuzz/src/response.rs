@@ -14,7 +14,7 @@
 
 use crate::operations;
 use appstream_types::runtime::{Decoding, ErrorResponse, Operation, ResponseError, ServiceError};
-use appstream_types::runtime::{decode, fast};
+use appstream_types::runtime::{fast, json};
 
 /// The statuses byte 1 chooses from: successes, the errors AWS sends, and edges.
 pub const STATUSES: &[u16] = &[
@@ -127,7 +127,7 @@ where
         }
     }
     if let Some(fast) = fast::read::<O::Output>(body) {
-        match decode::from_body::<O::Output>(body) {
+        match json::from_body::<O::Output>(body) {
             Ok(serde) => assert_eq!(
                 format!("{fast:?}"),
                 format!("{serde:?}"),

@@ -13,7 +13,8 @@
 
 use crate::response;
 use appstream_types::runtime::Operation;
-use appstream_types::runtime::decode::{Decoding, from_body_with};
+use appstream_types::runtime::decode::Decoding;
+use appstream_types::runtime::json::from_body_with;
 use serde_json::Value;
 use std::fmt::Debug;
 

@@ -49,7 +49,7 @@ pub fn from_body<'de, T: ::serde::Deserialize<'de>>(body: &'de [u8]) -> Result<T
 }
 
 /// Reads a CBOR body, correcting missing required members or not, as
-/// [`decode::from_body_with`](crate::decode::from_body_with) reads JSON: once plainly, and
+/// [`json::from_body_with`](crate::json::from_body_with) reads JSON: once plainly, and
 /// only after a failure again, tracking the path (`Fleets[0].VpcConfig.SubnetIds[1]`) to say
 /// where it failed or to correct what was missing. Messages end in the byte offset of the data
 /// item at fault (` at byte 1234`).

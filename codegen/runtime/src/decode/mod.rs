@@ -1,7 +1,7 @@
-//! Reading response bodies: strictly, or correcting members the model requires that are
-//! missing, with the path of any failure. What both protocols share (the tracking, the
-//! corrections, the member helpers generated code calls) is here, with JSON's entry point;
-//! CBOR's is [`crate::cbor::from_body_with`] (with the `cbor` feature).
+//! Reading response bodies, over either protocol: strictly, or correcting members the model
+//! requires that are missing, with the path of any failure. The tracking, the corrections and
+//! the member helpers generated `Deserialize` impls call are here; each protocol's entry point
+//! is its own: [`crate::json::from_body_with`], `cbor::from_body_with` (the `cbor` feature).
 
 mod members;
 mod state;
@@ -37,36 +37,6 @@ pub struct Decoded<T> {
     /// dropped, like `Tags["team"]` (Smithy's clients drop them); empty when the body had
     /// nothing to correct.
     pub corrected: Vec<String>,
-}
-
-/// Reads a JSON response body strictly; an empty (or all-whitespace) body reads as `{}`.
-pub fn from_body<'de, T: ::serde::Deserialize<'de>>(body: &'de [u8]) -> Result<T, DecodeError> {
-    from_body_with(body, Decoding::Strict).map(|decoded| decoded.value)
-}
-
-/// Reads a JSON response body, correcting missing required members or not; an empty (or
-/// all-whitespace) body reads as `{}`.
-///
-/// The common case, a body that has everything, is one plain `serde_json` read. Only after a
-/// failure is the body read again, tracking the path: to say where it failed
-/// (`Fleets[0].VpcConfig.SubnetIds[1]`), or to correct what was missing. serde_json's
-/// ` at line L column C` suffix is kept: for a body that is not valid JSON it is the only
-/// pointer to the fault.
-///
-/// The body is checked to be UTF-8 once, whole, and then read as text: reading bytes, serde_json
-/// would check every string on its own, which costs more than the rest of a typed decode's
-/// string handling. A body that is not UTF-8 is read as bytes, for serde_json's own error.
-pub fn from_body_with<'de, T: ::serde::Deserialize<'de>>(
-    body: &'de [u8],
-    decoding: Decoding,
-) -> Result<Decoded<T>, DecodeError> {
-    let body: &'de [u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
-    let text = ::std::str::from_utf8(body).ok();
-    let read = || match text {
-        Some(text) => ::serde_json::from_str::<T>(text),
-        None => ::serde_json::from_slice::<T>(body),
-    };
-    read_tracked(decoding, read)
 }
 
 /// Runs `read` (one protocol's whole read of a body) plainly, and after a failure again,

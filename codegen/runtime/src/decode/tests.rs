@@ -1,6 +1,7 @@
 //! Decoding through the API generated impls use: paths, strictness and correction.
 
-use super::{Decoded, Decoding, from_body, from_body_with, member, required};
+use super::{Decoded, Decoding, member, required};
+use crate::json::{from_body, from_body_with};
 use crate::wire::{List, Map, Plain};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::collections::BTreeMap;

@@ -1,0 +1,45 @@
+//! An operation's request and response over awsJson 1.0 and 1.1.
+
+use crate::decode::{Decoded, Decoding};
+use crate::error::{EncodeError, ResponseError, ResponseMeta};
+use crate::error_response::ErrorResponse;
+use crate::headers::{Headers, request_id};
+use crate::operation::{Operation, ServiceError};
+use crate::protocol::Protocol;
+use crate::request::{Request, RequestOptions};
+
+/// The request for `input` (already checked and filled in): `POST /` with the target and a
+/// JSON body.
+pub(crate) fn request<O: Operation + ?Sized>(
+    input: &O::Input,
+    protocol: Protocol,
+    host_prefix: Option<String>,
+    options: &RequestOptions,
+) -> Result<Request, EncodeError> {
+    let body = crate::fast::to_vec(input)?;
+    let (content_type, compression) = (protocol.content_type(), O::REQUEST_COMPRESSION);
+    Ok(Request::new(O::TARGET, content_type, compression, body, host_prefix, options))
+}
+
+/// Reads a response: a 2xx body as the output, anything else as an error.
+pub(crate) fn parse_response<O: Operation + ?Sized, H: Headers + ?Sized>(
+    status: u16,
+    headers: &H,
+    body: &[u8],
+    decoding: Decoding,
+) -> Result<Decoded<O::Output>, ResponseError<O::Error>> {
+    if (200..=299).contains(&status) {
+        // A body that conforms, which is nearly every body, is read once on the fast path;
+        // any other by serde, for the corrections or the error and its path.
+        if let Some(value) = crate::fast::read(body) {
+            return Ok(Decoded { value, corrected: Vec::new() });
+        }
+        return super::from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
+            error,
+            meta: ResponseMeta::new(status, request_id(headers)),
+        });
+    }
+    let response = ErrorResponse::parse(status, headers, body).with_decoding(decoding);
+    let error = O::Error::from_error_response(&response);
+    Err(ResponseError::Service { error, meta: response.meta() })
+}
