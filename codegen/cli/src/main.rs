@@ -32,6 +32,10 @@ enum Command {
         /// a new optional member is a minor release) or `literal` (struct literals; it is major).
         #[arg(long, value_enum, default_value_t = Style::NonExhaustive)]
         struct_style: Style,
+        /// The protocol calls use by default, of those the model offers: `json` (awsJson) or
+        /// `cbor` (Smithy RPC v2 CBOR) [default: json where offered, else cbor].
+        #[arg(long, value_enum)]
+        protocol: Option<WireProtocol>,
         #[command(flatten)]
         selection: Selection,
     },
@@ -137,6 +141,22 @@ impl From<Style> for awsjson_codegen::StructStyle {
         match style {
             Style::NonExhaustive => awsjson_codegen::StructStyle::NonExhaustive,
             Style::Literal => awsjson_codegen::StructStyle::Literal,
+        }
+    }
+}
+
+/// `--protocol`: the generator's `Protocol`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum WireProtocol {
+    Json,
+    Cbor,
+}
+
+impl From<WireProtocol> for awsjson_codegen::Protocol {
+    fn from(protocol: WireProtocol) -> Self {
+        match protocol {
+            WireProtocol::Json => awsjson_codegen::Protocol::Json,
+            WireProtocol::Cbor => awsjson_codegen::Protocol::RpcV2Cbor,
         }
     }
 }
@@ -287,9 +307,12 @@ fn finish(result: Result<(), Error>) -> ExitCode {
 
 fn run(command: Command) -> Result<(), Error> {
     match command {
-        Command::Generate { model, out, runtime_path, struct_style, selection } => {
+        Command::Generate { model, out, runtime_path, struct_style, protocol, selection } => {
             let mut builder = selection.builder(model);
             builder.runtime_path(runtime_path).struct_style(struct_style.into());
+            if let Some(protocol) = protocol {
+                builder.protocol(protocol.into());
+            }
             match out {
                 Some(out) => builder.out_file(out).write(),
                 None => print(&builder.generate()?),
