@@ -108,7 +108,7 @@ fn indefinite_lengths_read_as_definite_ones() {
         Ok("streaming".to_owned())
     );
     assert_eq!(from_slice::<Blob>(&hex("5f42010243030405ff")), Ok(Blob::new(vec![1, 2, 3, 4, 5])));
-    assert_eq!(from_slice::<Vec<u8>>(&hex("9f018202039f0405ffff")).is_err(), true);
+    assert!(from_slice::<Vec<u8>>(&hex("9f018202039f0405ffff")).is_err());
     assert_eq!(
         from_slice::<Vec<Vec<u8>>>(&hex("9f81018202039f0405ffff")),
         Ok(vec![vec![1], vec![2, 3], vec![4, 5]])
