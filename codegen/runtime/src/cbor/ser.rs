@@ -221,7 +221,8 @@ impl<'s, 'a> ser::Serializer for &'s mut Serializer<'a> {
         self.serialize_str(variant)
     }
 
-    /// [`EPOCH_SECONDS`] writes tag 1 before the value; any other newtype is its value.
+    /// `DateTime`'s epoch-seconds newtype is written as tag 1 before the value; any other
+    /// newtype is its value.
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         name: &'static str,
