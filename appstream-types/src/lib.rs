@@ -23,6 +23,21 @@
   whole AppStream API (90 operations, `model/appstream-2016-12-01.latest.json`), in a module of
   its own. The feature only adds it; the crate root stays the same."
 )]
+#![cfg_attr(
+    feature = "cbor",
+    doc = "- **Smithy RPC v2 CBOR**, with the cargo feature `cbor`: AppStream offers it beside
+  awsJson 1.1 (both models list `[\"smithy-rpc-v2-cbor\", \"json\"]`), and a call picks it with
+  [`RequestOptions::protocol`](runtime::RequestOptions::protocol)
+  (`POST /service/PhotonAdminProxyService/operation/<Operation>`, a CBOR body), reading the
+  answer with [`Operation::parse_response_for`](runtime::Operation::parse_response_for).
+  awsJson stays the default; the feature only adds."
+)]
+#![cfg_attr(
+    not(feature = "cbor"),
+    doc = "- **Smithy RPC v2 CBOR**, with the cargo feature `cbor` (not enabled in this build):
+  AppStream offers it beside awsJson 1.1, and a call may then pick it with
+  `RequestOptions::protocol`. awsJson stays the default; the feature only adds."
+)]
 //!
 //! The types:
 //! - One struct per structure shape: required members are plain fields, optional ones

@@ -2,6 +2,7 @@
 
 use crate::emit::{Decoding, Options, RuntimePath, StructStyle};
 use crate::error::{Error, Problem};
+use crate::protocol::{self, Protocol};
 use crate::warning::{self, Hook, Warning};
 use crate::{emit, ir, model, output, selection};
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ pub struct Builder {
     waiters: Option<PathBuf>,
     decoding: Decoding,
     struct_style: StructStyle,
+    protocol: Option<Protocol>,
     on_warning: Option<Hook>,
 }
 
@@ -48,6 +50,7 @@ impl Builder {
             waiters: None,
             decoding: Decoding::default(),
             struct_style: StructStyle::default(),
+            protocol: None,
             on_warning: None,
         }
     }
@@ -93,6 +96,25 @@ impl Builder {
     /// `codegen diff --struct-style` judges updates for the style chosen here.
     pub fn struct_style(&mut self, style: StructStyle) -> &mut Self {
         self.struct_style = style;
+        self
+    }
+
+    /// The protocol generated calls use by default (`SERVICE.protocol`), of those the model
+    /// offers: without this, awsJson where the model offers it (as botocore chooses), else Smithy
+    /// RPC v2 CBOR. A protocol the model does not offer is an error naming those it does.
+    ///
+    /// ```no_run
+    /// use awsjson_codegen::{Builder, Protocol};
+    ///
+    /// // AppStream offers both; its calls then speak CBOR unless told otherwise.
+    /// Builder::new("model/appstream-2016-12-01.json")
+    ///     .protocol(Protocol::RpcV2Cbor)
+    ///     .out_file("src/generated.rs")
+    ///     .write()?;
+    /// # Ok::<(), awsjson_codegen::Error>(())
+    /// ```
+    pub fn protocol(&mut self, protocol: Protocol) -> &mut Self {
+        self.protocol = Some(protocol);
         self
     }
 
@@ -227,6 +249,9 @@ impl Builder {
             None => model,
         };
         let mut service = ir::build(&model).map_err(|problems| invalid(&self.model, problems))?;
+        if let Some(protocol) = self.protocol {
+            protocol::make_default(protocol, &mut service)?;
+        }
         if let Some(path) = &self.paginators {
             let json = std::fs::read(path)
                 .map_err(|source| Error::Read { path: path.to_owned(), source })?;

@@ -197,7 +197,11 @@ impl Error {
                 path(file, surface),
                 path(input, surface)
             ),
-            Error::Setting { setting, message } => write!(f, "{setting}: {message}"),
+            Error::Setting { setting, message } => match (surface, *setting) {
+                // The command's flag for the setting a build script would call.
+                (Surface::CommandLine, "Builder::protocol") => write!(f, "--protocol: {message}"),
+                _ => write!(f, "{setting}: {message}"),
+            },
             Error::Internal(message) => f.write_str(message),
         }
     }

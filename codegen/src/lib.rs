@@ -19,6 +19,11 @@
 //! awsjson-codegen = "0.1"
 //! ```
 //!
+//! A model may offer Smithy RPC v2 CBOR beside awsJson, or alone: generated calls speak
+//! awsJson where it is offered (as botocore chooses), else CBOR, and [`Builder::protocol`]
+//! picks another of the model's protocols as the default. Operations that reach a `document`,
+//! which CBOR cannot carry, go over awsJson only; each is a [`Warning`].
+//!
 //! [awsjson-runtime]: https://docs.rs/awsjson-runtime
 
 mod builder;
@@ -29,6 +34,7 @@ pub mod ir;
 pub mod jmespath;
 pub mod model;
 mod output;
+mod protocol;
 mod selection;
 mod warning;
 
@@ -36,6 +42,7 @@ pub use self::builder::{Builder, Summary, check, generate, load_model, subset_js
 pub use self::emit::{Decoding, StructStyle};
 pub use self::error::{Error, Fix, Location, Problem};
 pub use self::output::write_file;
+pub use self::protocol::Protocol;
 pub use self::warning::Warning;
 
 /// The README's build script, compiled as a doctest.

@@ -8,32 +8,48 @@ use std::path::{Path, PathBuf};
 mod support;
 
 /// Models with warnings, by path from the repository's root, and their exact text.
-const EXPECTED: &[(&str, &[&str])] = &[(
-    "codegen/tests/fixtures/unchecked.json",
-    &[
-        "shape `Choice`: `min` `1` is left unchecked: only strings, blobs, lists, maps and \
-         numbers take `min` and `max`, and this shape is a union",
-        "shape `CodeString`: `pattern` `^x{2,1}$` is left unchecked: Java's `Pattern` rejects it \
-         (the repetition `{2,1}`, whose maximum is below its minimum)",
-        "shape `Count`: `min` `3` and `max` `1` are left unchecked: `min` is more than `max`, so \
-         no value would be valid",
-        "shape `Flag`: `min` `1` is left unchecked: only strings, blobs, lists, maps and numbers \
-         take `min` and `max`, and this shape is a boolean",
-        "shape `IdList`: `min` `-1` is left unchecked: it is not a length (a whole number, at \
-         least 0)",
-        "shape `IdString`: `pattern` `a(b` is left unchecked: Java's `Pattern` rejects it (an \
-         unclosed group)",
-        "shape `Level`: `pattern` `^[12]$` is left unchecked: only strings take a `pattern`, and \
-         this shape is an integer enum",
-        "shape `NameString`: `min` `10` and `max` `5` are left unchecked: `min` is more than \
-         `max`, so no value would be valid",
-        "shape `Ratio`: `max` `\"1\"` is left unchecked: it is not a number",
-        "shape `Settings`: `max` `2` is left unchecked: only strings, blobs, lists, maps and \
-         numbers take `min` and `max`, and this shape is a structure",
-        "shape `TagKey`: `pattern` `k(ey` is left unchecked: Java's `Pattern` rejects it (an \
-         unclosed group)",
-    ],
-)];
+const EXPECTED: &[(&str, &[&str])] = &[
+    (
+        "codegen/tests/fixtures/cbor-documents.json",
+        &[
+            "operation `ListThings`: cannot go over Smithy RPC v2 CBOR: its output reaches \
+             document shape `Attributes` (member `ListThingsResponse.Things[]{}`), which the \
+             protocol cannot carry; it goes over awsJson 1.1 only",
+            "operation `Poke`: cannot go over Smithy RPC v2 CBOR: its error `Rejected` reaches \
+             document shape `Attributes` (member `Rejected.Reason.Data`), which the protocol \
+             cannot carry; it goes over awsJson 1.1 only",
+            "operation `PutThing`: cannot go over Smithy RPC v2 CBOR: its input reaches document \
+             shape `Attributes` (member `PutThingRequest.Details.Attributes`), which the \
+             protocol cannot carry; it goes over awsJson 1.1 only",
+        ],
+    ),
+    (
+        "codegen/tests/fixtures/unchecked.json",
+        &[
+            "shape `Choice`: `min` `1` is left unchecked: only strings, blobs, lists, maps and \
+             numbers take `min` and `max`, and this shape is a union",
+            "shape `CodeString`: `pattern` `^x{2,1}$` is left unchecked: Java's `Pattern` \
+             rejects it (the repetition `{2,1}`, whose maximum is below its minimum)",
+            "shape `Count`: `min` `3` and `max` `1` are left unchecked: `min` is more than `max`, \
+             so no value would be valid",
+            "shape `Flag`: `min` `1` is left unchecked: only strings, blobs, lists, maps and \
+             numbers take `min` and `max`, and this shape is a boolean",
+            "shape `IdList`: `min` `-1` is left unchecked: it is not a length (a whole number, at \
+             least 0)",
+            "shape `IdString`: `pattern` `a(b` is left unchecked: Java's `Pattern` rejects it (an \
+             unclosed group)",
+            "shape `Level`: `pattern` `^[12]$` is left unchecked: only strings take a `pattern`, \
+             and this shape is an integer enum",
+            "shape `NameString`: `min` `10` and `max` `5` are left unchecked: `min` is more than \
+             `max`, so no value would be valid",
+            "shape `Ratio`: `max` `\"1\"` is left unchecked: it is not a number",
+            "shape `Settings`: `max` `2` is left unchecked: only strings, blobs, lists, maps and \
+             numbers take `min` and `max`, and this shape is a structure",
+            "shape `TagKey`: `pattern` `k(ey` is left unchecked: Java's `Pattern` rejects it (an \
+             unclosed group)",
+        ],
+    ),
+];
 
 /// Files beside the models that are not service models.
 const NOT_MODELS: &[&str] =

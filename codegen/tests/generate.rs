@@ -159,3 +159,16 @@ fn literal_style_leaves_structs_open() {
     assert!(enums(&default) > 2, "{}", enums(&default));
     assert_eq!(enums(&literal), enums(&default));
 }
+
+/// A model offering Smithy RPC v2 CBOR alone: calls speak it, and the code requires the
+/// runtime's `cbor` feature; `Ping` has no input, so sends no body.
+#[test]
+fn cbor_only_fixture() {
+    insta::assert_snapshot!(generated_items("cbor-only.json"));
+}
+
+/// Operations reaching a `document` cannot go over CBOR: each says why.
+#[test]
+fn cbor_documents_fixture() {
+    insta::assert_snapshot!(generated_items("cbor-documents.json"));
+}

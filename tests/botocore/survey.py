@@ -157,10 +157,12 @@ def run_endpoint_tests(codegen, tests, model, rules, excluded):
     return int(counts[1]), int(counts[2]), lines[:-1], None
 
 
-def compile_all(codegen, root, passed, workdir):
+def compile_all(codegen, root, passed, cbor_only, workdir):
     """Generates each model in `passed` into a crate of one scratch workspace that depends on
-    awsjson-runtime by path, and builds it with `RUSTFLAGS=-D warnings`: one crate per model,
-    so that two cores build two at a time and a failure names its service."""
+    awsjson-runtime by path (with its `cbor` feature for the models in `cbor_only`, whose code
+    speaks Smithy RPC v2 CBOR by default and requires it), and builds it with
+    `RUSTFLAGS=-D warnings`: one crate per model, so that two cores build two at a time and a
+    failure names its service."""
     workspace = workdir / "compile"
     shutil.rmtree(workspace / "services", ignore_errors=True)
     runtime = (root / "codegen" / "runtime").resolve()
@@ -168,9 +170,11 @@ def compile_all(codegen, root, passed, workdir):
     for service, (path, rules, excluded) in passed.items():
         crate = workspace / "services" / service
         (crate / "src").mkdir(parents=True)
+        features = ', features = ["cbor"]' if service in cbor_only else ""
         (crate / "Cargo.toml").write_text(
             f'[package]\nname = "survey-{service}"\nversion = "0.0.0"\nedition = "2024"\n'
-            f'publish = false\n\n[dependencies]\nawsjson-runtime = {{ path = "{runtime}" }}\n')
+            f'publish = false\n\n[dependencies]\n'
+            f'awsjson-runtime = {{ path = "{runtime}"{features} }}\n')
         out = crate / "src" / "lib.rs"
         generate = [codegen, "generate", str(path), "--out", str(out),
                     *selection(path, rules, excluded)]
@@ -251,12 +255,14 @@ def main():
             warned[service] = warnings
 
     clean = len(passed) - len(warned)
-    expected = len(cbor_only & refused.keys())
     print(f"botocore {release}: {len(chosen)} services offer json or smithy-rpc-v2-cbor "
           f"(the latest API version of each), {len(cbor_only)} of them CBOR only")
     print(f"passed: {clean}; passed with warnings: {len(warned)} "
-          f"({sum(map(len, warned.values()))} warnings); refused: {len(refused)} "
-          f"({expected} CBOR only, expected until CBOR support lands)")
+          f"({sum(map(len, warned.values()))} warnings); refused: {len(refused)}")
+    # CBOR-only models generate with Smithy RPC v2 CBOR as their default; none should be refused.
+    print(f"CBOR only: {len(cbor_only & passed.keys())} passed, "
+          f"{len(cbor_only & refused.keys())} refused"
+          + (f" ({', '.join(sorted(cbor_only & passed.keys()))})" if cbor_only else ""))
     # A rule set `check` refuses is named in the error (a model refused first leaves it unread).
     rules_refused = sum(rules is not None and rules.name in error
                         for error, rules in refused.values())
@@ -308,7 +314,7 @@ def main():
     if args.compile:
         print()
         sys.stdout.flush()
-        if not compile_all(args.codegen, args.root, passed, args.workdir):
+        if not compile_all(args.codegen, args.root, passed, cbor_only, args.workdir):
             sys.exit(1)
 
 

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod bodies;
+pub mod cbor;
 pub mod deepest;
 
 /// The lints fixture's code (`codegen/tests/fixtures/lints.json`, tested in `tests/lints.rs`):

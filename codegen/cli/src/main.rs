@@ -32,6 +32,10 @@ enum Command {
         /// a new optional member is a minor release) or `literal` (struct literals; it is major).
         #[arg(long, value_enum, default_value_t = Style::NonExhaustive)]
         struct_style: Style,
+        /// The protocol calls use by default, of those the model offers: `json` (awsJson) or
+        /// `cbor` (Smithy RPC v2 CBOR) [default: json where offered, else cbor].
+        #[arg(long, value_enum)]
+        protocol: Option<WireProtocol>,
         #[command(flatten)]
         selection: Selection,
     },
@@ -144,12 +148,12 @@ impl From<Style> for awsjson_codegen::StructStyle {
     }
 }
 
-/// `verify --protocol`.
+/// `--protocol` of `generate` (the default protocol of calls) and of `verify` (the bodies').
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum WireProtocol {
-    /// JSON text: one body, or one per line.
+    /// awsJson; for `verify`, JSON text: one body, or one per line.
     Json,
-    /// Smithy RPC v2 CBOR: one body, or several one after another.
+    /// Smithy RPC v2 CBOR; for `verify`, one body, or several one after another.
     Cbor,
 }
 
@@ -158,6 +162,15 @@ impl WireProtocol {
         match self {
             WireProtocol::Json => awsjson_cli::verify::Protocol::Json,
             WireProtocol::Cbor => awsjson_cli::verify::Protocol::Cbor,
+        }
+    }
+}
+
+impl From<WireProtocol> for awsjson_codegen::Protocol {
+    fn from(protocol: WireProtocol) -> Self {
+        match protocol {
+            WireProtocol::Json => awsjson_codegen::Protocol::Json,
+            WireProtocol::Cbor => awsjson_codegen::Protocol::RpcV2Cbor,
         }
     }
 }
@@ -309,9 +322,12 @@ fn finish(result: Result<(), Error>) -> ExitCode {
 
 fn run(command: Command) -> Result<(), Error> {
     match command {
-        Command::Generate { model, out, runtime_path, struct_style, selection } => {
+        Command::Generate { model, out, runtime_path, struct_style, protocol, selection } => {
             let mut builder = selection.builder(model);
             builder.runtime_path(runtime_path).struct_style(struct_style.into());
+            if let Some(protocol) = protocol {
+                builder.protocol(protocol.into());
+            }
             match out {
                 Some(out) => builder.out_file(out).write(),
                 None => print(&builder.generate()?),

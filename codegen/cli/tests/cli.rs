@@ -199,18 +199,35 @@ fn unknown_operation_is_an_error() {
     );
 }
 
+/// The shipped model is the 2017 model's four operations, offering the protocols AppStream
+/// lists today (`["smithy-rpc-v2-cbor", "json"]`, from the latest model), so that the crate
+/// root speaks CBOR too.
 #[test]
-fn shipped_model_is_a_fresh_subset_of_the_2017_model() {
+fn shipped_model_is_a_fresh_subset_of_the_2017_model_with_todays_protocols() {
     let source = root().join("model/appstream-2016-12-01.2017-06-05.json");
+    let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{e}"));
+    let protocol = "\"protocol\": \"json\",";
+    assert_eq!(text.matches(protocol).count(), 1);
+    let latest = std::fs::read(root().join("model/appstream-2016-12-01.latest.json"));
+    let latest: serde_json::Value =
+        serde_json::from_slice(&latest.unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let protocols = &latest["metadata"]["protocols"];
+    assert_eq!(protocols, &serde_json::json!(["smithy-rpc-v2-cbor", "json"]));
+    let with_protocols = text.replace(protocol, &format!("{protocol} \"protocols\": {protocols},"));
+    let dir = std::env::temp_dir().join(format!("awsjson-cli-shipped-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let source = dir.join("appstream-2016-12-01.json");
+    std::fs::write(&source, with_protocols).unwrap_or_else(|e| panic!("{e}"));
     let operations = "CreateFleet,DescribeFleets,DescribeSessions,UpdateFleet";
     let output =
         codegen(&["subset", source.to_str().unwrap_or_default(), "--operations", operations]);
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(output.status.success(), "{}", stderr(&output));
     let committed = std::fs::read(shipped_model()).unwrap_or_default();
     assert!(
         output.stdout == committed,
-        "model/appstream-2016-12-01.json differs from a fresh `codegen subset`: regenerate it, \
-         do not edit it by hand"
+        "model/appstream-2016-12-01.json differs from a fresh `codegen subset` of the 2017 model \
+         with today's `protocols`: regenerate it, do not edit it by hand"
     );
 }
 
@@ -281,4 +298,22 @@ fn generate_writes_the_code_and_warns_of_what_it_leaves_unchecked() {
         ),
         "{source}"
     );
+}
+
+#[test]
+fn protocol_must_be_one_the_model_offers() {
+    let output = codegen(&["generate", "model/appstream-2016-12-01.json", "--protocol", "cbor"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("::awsjson_runtime::require_cbor!();"));
+    let features = "codegen/tests/fixtures/features.json";
+    let output = codegen(&["generate", features, "--protocol", "cbor"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: --protocol: the model does not offer Smithy RPC v2 CBOR (`smithy-rpc-v2-cbor`): \
+         it offers awsJson 1.0\n"
+    );
+    let output = codegen(&["generate", features, "--protocol", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("[possible values: json, cbor]"), "{}", stderr(&output));
 }

@@ -25,12 +25,16 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
         pagination,
         endpoint_params,
         idempotency_tokens,
+        cbor_unsupported,
     } = operation;
     let name = ident(rust_name);
     let error = ident(error_name);
     let target = format!("{}.{wire_name}", service.target_prefix);
     let content_type = service.protocol.content_type();
     let addresses: Vec<String> = (service.protocols.iter().copied())
+        .filter(|protocol| {
+            *protocol != crate::ir::Protocol::RpcV2Cbor || cbor_unsupported.is_none()
+        })
         .map(|protocol| match protocol {
             crate::ir::Protocol::RpcV2Cbor => super::docs::code(&format!(
                 "POST /service/{}/operation/{wire_name}",
@@ -43,15 +47,14 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             ),
         })
         .collect();
-    let docs = doc_attrs(
-        docs.as_deref(),
-        &[format!(
-            "Operation {}{}: {}.",
-            super::docs::code(wire_name),
-            taken_note(renamed.as_ref()),
-            addresses.join("; or "),
-        )],
+    let address = format!(
+        "Operation {}{}: {}.",
+        super::docs::code(wire_name),
+        taken_note(renamed.as_ref()),
+        addresses.join("; or "),
     );
+    let cbor_note = cbor_unsupported.as_ref().map(|why| format!("{why}."));
+    let docs = doc_attrs(docs.as_deref(), &[[address].as_slice(), cbor_note.as_slice()].concat());
     let operation_deprecated = deprecated.is_some();
     let deprecated = deprecated_attr(deprecated.as_ref());
     let io_type = |shape: &Option<ShapeId>| match shape {
@@ -63,6 +66,9 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
     };
     let input_type = io_type(input);
     let has_input = input.is_none().then(|| quote! { const HAS_INPUT: bool = false; });
+    let cbor_unsupported = cbor_unsupported.as_ref().map(|why| {
+        quote! { const CBOR_UNSUPPORTED: ::std::option::Option<&'static str> = ::std::option::Option::Some(#why); }
+    });
     let output_type = io_type(output);
     // The impls name the operation, its input and output: any of them deprecated would warn.
     let allow_deprecated = (operation_deprecated
@@ -94,6 +100,7 @@ pub fn emit(cx: Context<'_>, operation: &Operation) -> TokenStream {
             const CONTENT_TYPE: &'static str = #content_type;
             const SERVICE: #runtime::Service = SERVICE;
             #has_input
+            #cbor_unsupported
             #compression
             #decoding
             type Input = #input_type;

@@ -1,7 +1,7 @@
 //! Model to IR: resolve references, decide names, validate, box cycles.
 
 use super::{
-    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, constraints,
+    Deprecation, Operation, OperationError, Service, Shape, ShapeId, ShapeKind, cbor, constraints,
     cycles, depth, endpoint, naming, nesting, protocol, retries, satisfiable, shapes,
 };
 use crate::error::{Fix, Location, Problem};
@@ -46,8 +46,8 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
     unique_type_names(&mut shapes, &mut operations);
     name_error_variants(&mut operations, &shapes);
     cycles::box_cycles(&mut shapes);
-    match protocol {
-        Some(protocol) if problems.is_empty() => Ok(Service {
+    let mut service = match protocol {
+        Some(protocol) if problems.is_empty() => Service {
             protocol: protocol.default,
             protocols: protocol.offered,
             target_prefix,
@@ -70,14 +70,16 @@ pub fn build(model: &model::Model) -> Result<Service, Vec<Problem>> {
             endpoint_rules: None,
             waiters: Vec::new(),
             query_compatible: model.metadata.aws_query_compatible.is_some(),
-        }),
+        },
         _ => {
             // Sorted as read: metadata, then operations, then shapes, each by name.
             problems.sort_by_cached_key(ToString::to_string);
             problems.dedup();
-            Err(problems)
+            return Err(problems);
         }
-    }
+    };
+    cbor::mark_documents(&mut service);
+    Ok(service)
 }
 
 /// Resolves a reference, or records a problem naming where it came from.
@@ -166,6 +168,8 @@ fn build_operation(
         pagination: None,
         endpoint_params: Vec::new(),
         idempotency_tokens: retries::idempotency_tokens(input, model_input, shapes),
+        // Set by `cbor::mark_documents` once the protocols are known.
+        cbor_unsupported: None,
     }
 }
 

@@ -5,6 +5,7 @@
 //! Rust name. Documentation stays HTML here; turning it into Markdown is the emitter's job.
 
 mod build;
+mod cbor;
 mod constraints;
 mod cycles;
 mod depth;
@@ -57,8 +58,9 @@ pub struct Service {
     pub shapes: Vec<Shape>,
     /// The distinct `pattern`s of the model, which [`Constraints::pattern`] indexes.
     pub patterns: Vec<Pattern>,
-    /// What the generator cannot honour and leaves out, one per shape and constraint (each
-    /// shape's [`Constraints::unchecked`]), in the order of the shapes.
+    /// What the generator cannot honour and leaves out: one per shape and constraint (each
+    /// shape's [`Constraints::unchecked`]), in the order of the shapes; then the operations
+    /// that cannot go over a protocol the model offers ([`Operation::cbor_unsupported`]).
     pub warnings: Vec<Warning>,
     /// The endpoint rule set, when the generator was given one ([`endpoint_rules::bind`]).
     pub endpoint_rules: Option<EndpointRules>,
@@ -162,6 +164,9 @@ pub struct Operation {
     /// model marks `idempotencyToken` that are optional strings (a required one the caller
     /// always gives). Each is [`Member::idempotency_token`] in the input structure.
     pub idempotency_tokens: Vec<IdempotencyToken>,
+    /// Why the operation cannot go over Smithy RPC v2 CBOR, in a model offering it: it reaches
+    /// a `document` (`"PutThing cannot go over …"`).
+    pub cbor_unsupported: Option<String>,
 }
 
 /// An input member an operation fills with an idempotency token when it is left out: an
