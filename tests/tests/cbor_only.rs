@@ -16,7 +16,7 @@ use awsjson_runtime::{
 use things::{
     GetThing, GetThingError, GetThingInput, GetThingOutput, NotFound, Ping, State, Thing,
 };
-use wire_tests::cbor::{bytes, epoch_seconds, map, map_indefinite, text, uint};
+use wire_tests::cbor::{bytes, double, epoch_seconds, map, map_indefinite, text, uint};
 
 const CBOR_HEADERS: [(&str, &str); 1] = [("Smithy-Protocol", "rpc-v2-cbor")];
 
@@ -26,7 +26,7 @@ fn a_cbor_only_service_speaks_cbor_by_default() {
     assert_eq!(things::SERVICE.protocols(), [Protocol::RpcV2Cbor]);
     let input = GetThingInput::new("t1").with_since(DateTime::from_secs(1_700_000_000));
     let request = GetThing::request(&input).unwrap_or_else(|e| panic!("{e}"));
-    let body = map(&[("Name", text("t1")), ("Since", epoch_seconds(uint(1_700_000_000)))]);
+    let body = map(&[("Name", text("t1")), ("Since", epoch_seconds(double(1_700_000_000.0)))]);
     assert_eq!(request.body, body);
     assert_eq!(
         (request.method, &*request.path),

@@ -6,7 +6,7 @@ use peer_bench::page::{Fleets, Page, Sessions};
 use peer_bench::prepared::{Prepared, names::*};
 use std::process::ExitCode;
 use std::time::Duration;
-use wire_tests::bench::{Timings, line, run, show};
+use wire_tests::bench::{Timings, line, ratio, run, show};
 
 const ROUNDS: usize = 30;
 const PAGE: usize = 1000;
@@ -43,7 +43,10 @@ fn report<P: Page>(page: &Prepared<P>, timings: &[Timings]) -> Result<(), String
     };
     let baseline = find(IGNORED_ANY)?;
     println!("decode {}, {} items, {} bytes", P::OPERATION, page.items, page.body.len());
-    for timing in &timings[1..] {
+    for timing in timings[1..]
+        .iter()
+        .filter(|timing| ![OURS_CBOR, SDK_CBOR_DESERIALIZER].contains(&timing.name.as_str()))
+    {
         println!("  {}", line(timing, baseline));
     }
     if let Err(why) = &page.simd_typed {
@@ -55,6 +58,17 @@ fn report<P: Page>(page: &Prepared<P>, timings: &[Timings]) -> Result<(), String
     for peer in [OURS_FROM_SLICE, RUSOTO, SDK_DESERIALIZER, SDK_SEND] {
         println!("  {}", line(ours, find(peer)?));
     }
+    println!("Smithy RPC v2 CBOR, the same page in {} bytes", page.cbor_body.len());
+    let ours_cbor = find(OURS_CBOR)?;
+    let verdict = |subject: &Timings, baseline: &Timings, target: f64| {
+        let (median, _, _) = ratio(subject, baseline);
+        let met = if median <= target { "meets" } else { "MISSES" };
+        format!("  {met} target ≤ {target}x")
+    };
+    let (sdk_cbor, ours_json) = (find(SDK_CBOR_DESERIALIZER)?, find(PARSE_RESPONSE)?);
+    println!("  {}{}", line(ours_cbor, ours_json), verdict(ours_cbor, ours_json, 1.0));
+    println!("  {}{}", line(ours_cbor, sdk_cbor), verdict(ours_cbor, sdk_cbor, 0.5));
+    println!("  {}", line(sdk_cbor, find(SDK_DESERIALIZER)?));
     let sdk_decoding = less(find(SDK_SEND)?, find(SDK_SEND_EMPTY)?);
     println!(
         "  aws-sdk send() less its empty-page send(): {} (medians), ours is {:.2}x that",

@@ -2,9 +2,9 @@
 //! our typed decode first, so no subject can time an error path.
 
 use crate::page::{Ids, Page};
-use crate::sdk::{CannedClient, ResponseOnly};
+use crate::sdk::{CannedClient, ResponseOnly, Wire};
 use crate::simd::InPlace;
-use appstream_types::runtime::Operation;
+use appstream_types::runtime::{Decoding, Operation, Protocol};
 use bytes::Bytes;
 use serde::de::IgnoredAny;
 use wire_tests::bench::Subject;
@@ -15,6 +15,9 @@ pub struct Prepared<P: Page> {
     client: CannedClient,
     empty_client: CannedClient,
     response_only: ResponseOnly,
+    /// The same page as Smithy RPC v2 CBOR: our encoding of our decoded page.
+    pub cbor_body: Vec<u8>,
+    cbor_response_only: ResponseOnly,
     /// Whether simd-json decodes our types to what `parse_response` gives; why not otherwise.
     pub simd_typed: Result<(), String>,
     page: std::marker::PhantomData<P>,
@@ -29,6 +32,8 @@ pub mod names {
     pub const SDK_DESERIALIZER: &str = "aws-sdk 1.138 response deserializer";
     pub const SDK_SEND: &str = "aws-sdk 1.138 client send()";
     pub const SDK_SEND_EMPTY: &str = "aws-sdk 1.138 send(), empty page";
+    pub const OURS_CBOR: &str = "ours parse_response_for CBOR";
+    pub const SDK_CBOR_DESERIALIZER: &str = "aws-sdk 1.138 CBOR response deserializer";
     pub const VALUE: &str = "serde_json::Value";
     pub const COPY: &str = "body copy (simd-json's input)";
     pub const SIMD_TYPED: &str = "simd-json ours, with copy";
@@ -61,11 +66,23 @@ impl<P: Page> Prepared<P> {
         check("rusoto", P::rusoto(&from_slice::<P::Rusoto>(&body)?))?;
 
         let page = Bytes::from(body.clone());
-        let client = CannedClient::new(page.clone())?;
+        let client = CannedClient::new(page.clone(), Wire::Json)?;
         check("the SDK client", P::sdk(&P::send(&client)?))?;
-        let response_only = ResponseOnly::new::<P>(&client.config, page)?;
+        let response_only = ResponseOnly::new::<P>(&client.config, page, Wire::Json)?;
         check("the SDK deserializer", P::sdk(&response_only.deserialize::<P>()?))?;
-        let empty_client = CannedClient::new(Bytes::from_static(P::EMPTY))?;
+
+        let cbor_body = appstream_types::runtime::cbor::to_vec(&ours)
+            .map_err(|error| format!("{} to CBOR: {error}", P::OPERATION))?;
+        if parse_cbor::<P>(&cbor_body)? != ours {
+            return Err(format!("{}: the CBOR page reads otherwise", P::OPERATION));
+        }
+        let cbor_client = CannedClient::new(Bytes::from(cbor_body.clone()), Wire::Cbor)?;
+        check("the SDK client over CBOR", P::sdk(&P::send(&cbor_client)?))?;
+        let cbor_page = Bytes::from(cbor_body.clone());
+        let cbor_response_only =
+            ResponseOnly::new::<P>(&cbor_client.config, cbor_page, Wire::Cbor)?;
+        check("the SDK CBOR deserializer", P::sdk(&cbor_response_only.deserialize::<P>()?))?;
+        let empty_client = CannedClient::new(Bytes::from_static(P::EMPTY), Wire::Json)?;
         let empty = P::send(&empty_client)?;
         if !P::sdk(&empty).items.is_empty() {
             return Err(format!("{}: the empty page is not empty", P::OPERATION));
@@ -82,7 +99,17 @@ impl<P: Page> Prepared<P> {
             Err(error) => Err(format!("error: {error}")),
         };
         let page = std::marker::PhantomData;
-        Ok(Prepared { body, items, client, empty_client, response_only, simd_typed, page })
+        Ok(Prepared {
+            body,
+            items,
+            client,
+            empty_client,
+            response_only,
+            cbor_body,
+            cbor_response_only,
+            simd_typed,
+            page,
+        })
     }
 
     /// Every subject, the baseline first; simd-json's typed decode only where it checked out.
@@ -100,6 +127,8 @@ impl<P: Page> Prepared<P> {
             Subject::new(SDK_SEND, || P::send(&self.client)),
             Subject::new(SDK_SEND_EMPTY, || P::send(&self.empty_client)),
             Subject::new(VALUE, move || from_slice::<serde_json::Value>(body)),
+            Subject::new(OURS_CBOR, || parse_cbor::<P>(&self.cbor_body)),
+            Subject::new(SDK_CBOR_DESERIALIZER, || self.cbor_response_only.deserialize::<P>()),
         ];
         let mut copy = InPlace::new(body);
         subjects.push(Subject::new(COPY, move || copy.copy()));
@@ -115,6 +144,15 @@ impl<P: Page> Prepared<P> {
         subjects.push(Subject::new(SIMD_OWNED_VALUE, move || simd.owned_value()));
         subjects
     }
+}
+
+/// Our read of a CBOR 200 response, as a client that sent the request over CBOR reads it.
+fn parse_cbor<P: Page>(body: &[u8]) -> Result<<P::Ours as Operation>::Output, String> {
+    let headers = [("Smithy-Protocol", "rpc-v2-cbor")];
+    let (cbor, decoding) = (Protocol::RpcV2Cbor, Decoding::Correcting);
+    P::Ours::parse_response_for(cbor, 200, &headers, body, decoding)
+        .map(|decoded| decoded.value)
+        .map_err(|error| format!("{} from CBOR: {error:?}", P::OPERATION))
 }
 
 fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {

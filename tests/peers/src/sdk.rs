@@ -10,6 +10,7 @@ use aws_sdk_appstream::config::{
     StalledStreamProtectionConfig,
 };
 use aws_sdk_appstream::{Client, Config};
+use aws_smithy_cbor::protocol::RpcV2CborProtocol;
 use aws_smithy_json::protocol::aws_json_rpc::AwsJsonRpcProtocol;
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorFuture, SharedHttpConnector, http_client_fn,
@@ -28,19 +29,38 @@ pub struct CannedClient {
     pub config: Config,
 }
 
+/// The wire a canned client speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wire {
+    /// awsJson 1.1, which the SDK must be told to use.
+    Json,
+    /// Smithy RPC v2 CBOR, the SDK's default for AppStream.
+    Cbor,
+}
+
 /// Answers every request with `200` and the body; cloning `Bytes` only counts a reference,
 /// so no call copies the body.
 #[derive(Debug)]
 struct Canned {
     status: StatusCode,
     body: Bytes,
+    wire: Wire,
 }
 
 impl HttpConnector for Canned {
     fn call(&self, _request: HttpRequest) -> HttpConnectorFuture {
-        let response = HttpResponse::new(self.status, SdkBody::from(self.body.clone()));
-        HttpConnectorFuture::ready(Ok(response))
+        HttpConnectorFuture::ready(Ok(canned_response(self.status, self.body.clone(), self.wire)))
     }
+}
+
+/// A response with the body, and for CBOR the headers the protocol requires.
+fn canned_response(status: StatusCode, body: Bytes, wire: Wire) -> HttpResponse {
+    let mut response = HttpResponse::new(status, SdkBody::from(body));
+    if wire == Wire::Cbor {
+        response.headers_mut().insert("smithy-protocol", "rpc-v2-cbor");
+        response.headers_mut().insert("content-type", "application/cbor");
+    }
+    response
 }
 
 fn ok_status() -> Result<StatusCode, String> {
@@ -48,15 +68,21 @@ fn ok_status() -> Result<StatusCode, String> {
 }
 
 impl CannedClient {
-    /// A client that speaks awsJson 1.1 (1.138 defaults AppStream to CBOR) and signs with
-    /// static credentials. No retries, and no timeouts, stalled-stream guard or identity cache:
-    /// they need an async sleep, and the bench runs no tokio (static credentials need no cache).
-    pub fn new(body: Bytes) -> Result<Self, String> {
+    /// A client that speaks `wire` (awsJson 1.1 must be asked for: 1.138 defaults AppStream to
+    /// CBOR) and signs with static credentials. No retries, and no timeouts, stalled-stream
+    /// guard or identity cache: they need an async sleep, and the bench runs no tokio (static
+    /// credentials need no cache).
+    pub fn new(body: Bytes, wire: Wire) -> Result<Self, String> {
         let status = ok_status()?;
         let http_client = http_client_fn(move |_, _| {
-            SharedHttpConnector::new(Canned { status, body: body.clone() })
+            SharedHttpConnector::new(Canned { status, body: body.clone(), wire })
         });
-        let config = Config::builder()
+        let builder = Config::builder();
+        let builder = match wire {
+            Wire::Json => builder.protocol(AwsJsonRpcProtocol::aws_json_1_1()),
+            Wire::Cbor => builder.protocol(RpcV2CborProtocol::new()),
+        };
+        let config = builder
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))
             .credentials_provider(Credentials::new("AKIDPEERBENCH", "secret", None, None, "peer"))
@@ -64,7 +90,6 @@ impl CannedClient {
             .timeout_config(TimeoutConfig::disabled())
             .identity_cache(IdentityCache::no_cache())
             .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-            .protocol(AwsJsonRpcProtocol::aws_json_1_1())
             .http_client(http_client)
             .build();
         Ok(CannedClient { sdk: Client::from_conf(config.clone()), config })
@@ -87,7 +112,7 @@ pub struct ResponseOnly {
 }
 
 impl ResponseOnly {
-    pub fn new<P: Page>(config: &Config, body: Bytes) -> Result<Self, String> {
+    pub fn new<P: Page>(config: &Config, body: Bytes, wire: Wire) -> Result<Self, String> {
         let operation = P::SdkOperation::default().config();
         let operation = operation.ok_or_else(|| format!("{} has no config layer", P::OPERATION))?;
         let protocol = config.protocol().cloned().ok_or("the config has no protocol")?;
@@ -96,7 +121,7 @@ impl ResponseOnly {
         service.store_put(ServiceShapeNamespace::new("com.amazonaws.appstream"));
         let mut bag = ConfigBag::of_layers([service]);
         bag.push_shared_layer(operation);
-        let response = HttpResponse::new(ok_status()?, SdkBody::from(body));
+        let response = canned_response(ok_status()?, body, wire);
         Ok(ResponseOnly { bag, response })
     }
 

@@ -1,7 +1,7 @@
 //! Writing CBOR (RFC 8949) through serde's data model, as the Smithy RPC v2 CBOR protocol
 //! wants it: definite lengths wherever the length is known, integers and lengths in their
 //! shortest form, floats as single precision when that is exact and double otherwise (never
-//! half precision), timestamps as tag 1.
+//! half precision), timestamps as tag 1 around a double.
 
 use super::error::Error;
 use ::serde::ser::{self, Serialize};
@@ -13,12 +13,14 @@ use crate::datetime::EPOCH_SECONDS;
 /// A CBOR writer appending to a buffer.
 pub struct Serializer<'a> {
     out: &'a mut Vec<u8>,
+    /// Within tag 1: epoch seconds go as doubles, as the SDKs send them, never narrowed.
+    in_timestamp: bool,
 }
 
 impl<'a> Serializer<'a> {
     /// A writer that appends to `out`.
     pub fn new(out: &'a mut Vec<u8>) -> Self {
-        Serializer { out }
+        Serializer { out, in_timestamp: false }
     }
 
     /// A head of major type `major` with argument `value`, in its shortest form.
@@ -59,7 +61,7 @@ impl<'a> Serializer<'a> {
     #[allow(clippy::cast_possible_truncation)]
     fn double(&mut self, value: f64) {
         let single = value as f32;
-        if f64::from(single) == value || value.is_nan() {
+        if !self.in_timestamp && (f64::from(single) == value || value.is_nan()) {
             self.single(single);
         } else {
             self.out.push(0xfb);
@@ -230,6 +232,10 @@ impl<'s, 'a> ser::Serializer for &'s mut Serializer<'a> {
     ) -> Result<(), Error> {
         if name == EPOCH_SECONDS {
             self.out.push(0xc1);
+            self.in_timestamp = true;
+            let written = value.serialize(&mut *self);
+            self.in_timestamp = false;
+            return written;
         }
         value.serialize(self)
     }
