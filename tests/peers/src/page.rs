@@ -13,7 +13,7 @@ pub trait Page {
     const OPERATION: &'static str;
     /// The page with no items, to time the SDK's orchestration on its own.
     const EMPTY: &'static [u8];
-    type Ours: Operation<Output: PartialEq + Debug>;
+    type Ours: Operation<Output: PartialEq + Debug + serde::Serialize>;
     type Rusoto: DeserializeOwned;
     type Sdk: Debug + Send + Sync + 'static;
     /// The SDK's operation, whose runtime plugin holds its response deserializer.
