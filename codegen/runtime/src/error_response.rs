@@ -197,6 +197,13 @@ impl<'a> ErrorResponse<'a> {
         })
     }
 
+    /// The operation's error this response is, as a [`ResponseError`] with its status and
+    /// request id.
+    pub(crate) fn into_response_error<E: crate::ServiceError>(self) -> crate::ResponseError<E> {
+        let error = E::from_error_response(&self);
+        crate::ResponseError::Service { error, meta: self.meta() }
+    }
+
     /// The code, message and status as an error no shape describes.
     pub fn to_unmodeled(&self) -> UnmodeledError {
         UnmodeledError {

@@ -4,7 +4,7 @@ use crate::decode::{Decoded, Decoding};
 use crate::error::{DecodeError, EncodeError, ResponseError, ResponseMeta};
 use crate::error_response::ErrorResponse;
 use crate::headers::{Headers, request_id};
-use crate::operation::{Operation, ServiceError};
+use crate::operation::Operation;
 use crate::protocol::{Protocol, answered_in};
 use crate::request::{Request, RequestOptions};
 
@@ -42,20 +42,19 @@ pub(crate) fn parse_response<O: Operation + ?Sized, H: Headers + ?Sized>(
             return Err(ResponseError::Decode { error: why, meta });
         }
         let response = ErrorResponse::unread(status, headers, body, Protocol::RpcV2Cbor, why);
-        let error = O::Error::from_error_response(&response);
-        return Err(ResponseError::Service { error, meta: response.meta() });
+        return Err(response.into_response_error());
     }
     if status == 200 {
         // As for awsJson: a conformant body is read once on the fast path, any other by serde.
-        if let Some(value) = crate::fast::read_cbor(body) {
-            return Ok(Decoded { value, corrected: Vec::new() });
-        }
-        return super::from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
-            error,
-            meta: ResponseMeta::new(status, request_id(headers)),
-        });
+        let fast = crate::fast::read_cbor(body);
+        return crate::decode::output(
+            fast,
+            || super::from_body_with(body, decoding),
+            status,
+            headers,
+        );
     }
-    let response = ErrorResponse::parse_cbor(status, headers, body).with_decoding(decoding);
-    let error = O::Error::from_error_response(&response);
-    Err(ResponseError::Service { error, meta: response.meta() })
+    Err(ErrorResponse::parse_cbor(status, headers, body)
+        .with_decoding(decoding)
+        .into_response_error())
 }

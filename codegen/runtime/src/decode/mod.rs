@@ -39,6 +39,23 @@ pub struct Decoded<T> {
     pub corrected: Vec<String>,
 }
 
+/// A successful response's output: the fast path's value when it read the body, else the serde
+/// path's (`serde`), whose error keeps the status and request id. What both protocols do.
+pub(crate) fn output<T, E, H: crate::Headers + ?Sized>(
+    fast: Option<T>,
+    serde: impl FnOnce() -> Result<Decoded<T>, DecodeError>,
+    status: u16,
+    headers: &H,
+) -> Result<Decoded<T>, crate::ResponseError<E>> {
+    if let Some(value) = fast {
+        return Ok(Decoded { value, corrected: Vec::new() });
+    }
+    serde().map_err(|error| crate::ResponseError::Decode {
+        error,
+        meta: crate::ResponseMeta::new(status, crate::headers::request_id(headers)),
+    })
+}
+
 /// Runs `read` (one protocol's whole read of a body) plainly, and after a failure again,
 /// tracking the path and correcting as `decoding` says: what both protocols share.
 pub(crate) fn read_tracked<T, E: ::std::fmt::Display>(

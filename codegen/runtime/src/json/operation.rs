@@ -1,10 +1,10 @@
 //! An operation's request and response over awsJson 1.0 and 1.1.
 
 use crate::decode::{Decoded, Decoding};
-use crate::error::{EncodeError, ResponseError, ResponseMeta};
+use crate::error::{EncodeError, ResponseError};
 use crate::error_response::ErrorResponse;
-use crate::headers::{Headers, request_id};
-use crate::operation::{Operation, ServiceError};
+use crate::headers::Headers;
+use crate::operation::Operation;
 use crate::protocol::Protocol;
 use crate::request::{Request, RequestOptions};
 
@@ -31,15 +31,13 @@ pub(crate) fn parse_response<O: Operation + ?Sized, H: Headers + ?Sized>(
     if (200..=299).contains(&status) {
         // A body that conforms, which is nearly every body, is read once on the fast path;
         // any other by serde, for the corrections or the error and its path.
-        if let Some(value) = crate::fast::read(body) {
-            return Ok(Decoded { value, corrected: Vec::new() });
-        }
-        return super::from_body_with(body, decoding).map_err(|error| ResponseError::Decode {
-            error,
-            meta: ResponseMeta::new(status, request_id(headers)),
-        });
+        let fast = crate::fast::read(body);
+        return crate::decode::output(
+            fast,
+            || super::from_body_with(body, decoding),
+            status,
+            headers,
+        );
     }
-    let response = ErrorResponse::parse(status, headers, body).with_decoding(decoding);
-    let error = O::Error::from_error_response(&response);
-    Err(ResponseError::Service { error, meta: response.meta() })
+    Err(ErrorResponse::parse(status, headers, body).with_decoding(decoding).into_response_error())
 }
