@@ -80,7 +80,8 @@ impl<'a> CborReader<'a> {
     fn string_bytes(&mut self, major: u8) -> Fast<&'a [u8]> {
         let start = self.pos;
         let len = self.head(major)?;
-        match usize::try_from(len).ok().and_then(|len| self.bytes.get(self.pos..self.pos + len)) {
+        let end = usize::try_from(len).ok().and_then(|len| self.pos.checked_add(len));
+        match end.and_then(|end| self.bytes.get(self.pos..end)) {
             Some(bytes) => {
                 self.pos += bytes.len();
                 Ok(bytes)

@@ -164,3 +164,48 @@ fn values_left_to_serde_json_are_nested_within_the_bound() {
     );
     assert_eq!(reader(r#""\ud800""#).string(), Err(Miss), "a String does not");
 }
+
+/// CBOR's reader: what it reads is what the serde path reads; anything odd is a miss.
+#[cfg(feature = "cbor")]
+mod cbor {
+    use crate::fast::{CborReader, FastForm, Read, read_cbor};
+    use crate::wire::{Integer, List, Map, Plain};
+    use crate::{Blob, DateTime};
+    use std::collections::BTreeMap;
+
+    /// The whole body read in form `F`, or `None` for a miss.
+    fn read<F: FastForm<T>, T>(body: &[u8]) -> Option<T> {
+        let mut reader = CborReader::new(body);
+        let value = F::decode(&mut reader).ok()?;
+        reader.finish().ok().map(|()| value)
+    }
+
+    #[test]
+    fn conformant_items_read_as_the_serde_path_reads_them() {
+        assert_eq!(read::<Integer, i64>(&[0x18, 0x64]), Some(100));
+        assert_eq!(read::<Integer, i64>(&[0x38, 0x63]), Some(-100));
+        assert_eq!(read::<Integer, i32>(&[0x1b, 0, 0, 0, 0, 0, 0, 0, 7]), Some(7));
+        assert_eq!(read_cbor::<String>(&[0x62, b'h', b'i']), Some("hi".to_owned()));
+        assert_eq!(read_cbor::<Blob>(&[0x42, 1, 2]), Some(Blob::new(vec![1, 2])));
+        let time = DateTime::from_epoch_decimal("1.5").ok();
+        assert_eq!(read_cbor::<DateTime>(&[0xc1, 0xf9, 0x3e, 0x00]), time);
+        let map = [0xbf, 0x61, b'a', 0x9f, 0x62, b'x', b'y', 0xff, 0xff];
+        let expected: BTreeMap<String, Vec<String>> =
+            [("a".to_owned(), vec!["xy".to_owned()])].into();
+        assert_eq!(read::<Map<List<Plain>>, _>(&map), Some(expected));
+    }
+
+    #[test]
+    fn lengths_beyond_the_body_and_odd_items_miss_without_allocating_or_panicking() {
+        assert_eq!(read::<Integer, i64>(&[0x1b, 0x80, 0, 0, 0, 0, 0, 0, 0]), None);
+        assert_eq!(read::<Integer, i64>(&[0xf9, 0x3c, 0x00]), None);
+        let huge_text = [0x7b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+        assert_eq!(read_cbor::<String>(&huge_text), None);
+        let huge_list = [0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00];
+        assert_eq!(read::<List<Plain>, Vec<String>>(&huge_list), None);
+        // Indefinite text, a byte string for a string, trailing bytes: left to serde.
+        assert_eq!(read_cbor::<String>(&[0x7f, 0x61, b'a', 0xff]), None);
+        assert_eq!(read_cbor::<String>(&[0x41, b'a']), None);
+        assert_eq!(read_cbor::<String>(&[0x61, b'a', 0x00]), None);
+    }
+}
