@@ -144,7 +144,8 @@ fn fast_decode(
                     #(#keys => #indices,)*
                     _ => usize::MAX,
                 };
-                while let ::std::option::Option::Some(index) = reader.next_member(&mut first, &mut expected, quoted_key, index_of)? {
+                const __NAMES: &[&str] = &[#(#keys),*];
+                while let ::std::option::Option::Some(index) = reader.next_member(&mut first, &mut expected, __NAMES, quoted_key, index_of)? {
                     match index {
                         #(#arms)*
                         _ => reader.skip()?,

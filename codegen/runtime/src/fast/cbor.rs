@@ -15,9 +15,6 @@ const INDEFINITE: usize = usize::MAX;
 
 const BREAK: u8 = 0xff;
 
-/// Keys up to this long, less their two quotes, are tried as the expected member in place.
-const QUOTED_KEY_ROOM: usize = 66;
-
 /// A position in a CBOR body.
 pub struct CborReader<'a> {
     bytes: &'a [u8],
@@ -187,15 +184,15 @@ impl<'a> Read<'a> for CborReader<'a> {
         self.str().map(Some)
     }
 
-    /// The expected member is tried first, as on JSON's path: its quoted key is compared with
-    /// this key quoted on the stack, which also spares checking a known key's UTF-8. Any other
-    /// key is looked up by `index_of`.
+    /// The expected member is tried first, as on JSON's path, against its name: a known key
+    /// needs no UTF-8 check. Any other key is looked up by `index_of`.
     #[inline]
     fn next_member(
         &mut self,
         _first: &mut bool,
         expected: &mut usize,
-        quoted_key: impl FnOnce(usize, &[u8]) -> usize,
+        names: &[&str],
+        _quoted_key: impl FnOnce(usize, &[u8]) -> usize,
         index_of: impl FnOnce(&str) -> usize,
     ) -> Fast<Option<usize>> {
         if !self.another_entry()? {
@@ -203,15 +200,9 @@ impl<'a> Read<'a> for CborReader<'a> {
         }
         let start = self.pos;
         let key = self.string_bytes(3)?;
-        let mut quoted = [b'"'; QUOTED_KEY_ROOM];
-        if let Some(room) = quoted.get_mut(..key.len() + 2) {
-            let length = room.len();
-            room[1..length - 1].copy_from_slice(key);
-            room[length - 1] = b'"';
-            if quoted_key(*expected, room) == length {
-                *expected += 1;
-                return Ok(Some(*expected - 1));
-            }
+        if names.get(*expected).is_some_and(|name| name.as_bytes() == key) {
+            *expected += 1;
+            return Ok(Some(*expected - 1));
         }
         let Ok(key) = ::std::str::from_utf8(key) else {
             self.pos = start;

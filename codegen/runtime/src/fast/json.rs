@@ -185,6 +185,7 @@ impl<'a> Read<'a> for JsonReader<'a> {
         &mut self,
         first: &mut bool,
         expected: &mut usize,
+        _names: &[&str],
         quoted_key: impl FnOnce(usize, &[u8]) -> usize,
         index_of: impl FnOnce(&str) -> usize,
     ) -> Fast<Option<usize>> {

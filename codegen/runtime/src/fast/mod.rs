@@ -45,15 +45,17 @@ pub trait Read<'a>: Sized {
     /// is true until the first key is read.
     fn next_key(&mut self, first: &mut bool) -> Fast<Option<&'a str>>;
     /// The next member of an object begun with [`Read::begin_object`], as its index among the
-    /// structure's members, `usize::MAX` for a key it does not have, and `None` at the
-    /// object's end. Services write members in the model's order, so a reader may try the
-    /// member `expected` (the one after the last found) first, in place: `quoted_key(expected,
-    /// rest)` is the length of its quoted JSON key if `rest` starts with it, else 0. Any other
-    /// key is looked up by `index_of`. `first` is true until the first key is read.
+    /// structure's members (`names`, in the model's order), `usize::MAX` for a key it does not
+    /// have, and `None` at the object's end. Services write members in the model's order, so a
+    /// reader tries the member `expected` (the one after the last found) first, in place: JSON's
+    /// with `quoted_key(expected, rest)`, the length of its quoted key if `rest` starts with it
+    /// (else 0), CBOR's against `names[expected]`. Any other key is looked up by `index_of`.
+    /// `first` is true until the first key is read.
     fn next_member(
         &mut self,
         first: &mut bool,
         expected: &mut usize,
+        names: &[&str],
         quoted_key: impl FnOnce(usize, &[u8]) -> usize,
         index_of: impl FnOnce(&str) -> usize,
     ) -> Fast<Option<usize>>;
