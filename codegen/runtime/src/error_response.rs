@@ -61,6 +61,19 @@ impl<'a> ErrorResponse<'a> {
                 (!is_object && !trimmed.is_empty())
                     .then(|| bounded(trimmed, TEXT_LIMIT).into_owned())
             });
+        Self::from_parts(status, headers, body, Protocol::AwsJson1_1, code, message)
+    }
+
+    /// A response with the code and message a protocol's reader found, and what the headers
+    /// say on every protocol: the request id, the delay asked for, the query error.
+    fn from_parts<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &'a [u8],
+        protocol: Protocol,
+        code: Option<String>,
+        message: Option<String>,
+    ) -> Self {
         Self {
             status,
             request_id: request_id(headers),
@@ -70,7 +83,7 @@ impl<'a> ErrorResponse<'a> {
             message,
             body,
             decoding: Decoding::default(),
-            protocol: Protocol::AwsJson1_1,
+            protocol,
             unread: None,
         }
     }
@@ -90,18 +103,13 @@ impl<'a> ErrorResponse<'a> {
         let mut deserializer = crate::cbor::Deserializer::from_slice(body_or_empty);
         let is_map = FieldsSeed(&mut fields).deserialize(&mut deserializer).is_ok()
             || body_or_empty.first().is_some_and(|initial| initial >> 5 == 5);
-        let code = fields.type_.as_deref().map(sanitize_error_code).filter(|code| !code.is_empty());
+        let code = fields.type_.as_deref().map(sanitize_error_code);
+        let code = code.filter(|code| !code.is_empty()).map(str::to_owned);
         let message = fields.message.or(fields.message_upper).or_else(|| {
             let text = ::std::str::from_utf8(body).ok().map(str::trim).unwrap_or_default();
             (!is_map && !text.is_empty()).then(|| bounded(text, TEXT_LIMIT).into_owned())
         });
-        Self {
-            code: code.map(str::to_owned),
-            message,
-            protocol: Protocol::RpcV2Cbor,
-            ..Self::parse(status, headers, b"")
-        }
-        .with_body(body)
+        Self::from_parts(status, headers, body, Protocol::RpcV2Cbor, code, message)
     }
 
     /// An error response whose body is not read, because `why`: only its status and headers
@@ -114,13 +122,8 @@ impl<'a> ErrorResponse<'a> {
         why: DecodeError,
     ) -> Self {
         // By its status alone: no code or message from its headers either.
-        let read = Self::parse(status, headers, b"");
-        Self { protocol, unread: Some(why), code: None, message: None, ..read }.with_body(body)
-    }
-
-    fn with_body(mut self, body: &'a [u8]) -> Self {
-        self.body = body;
-        self
+        let unread = Some(why);
+        Self { unread, ..Self::from_parts(status, headers, body, protocol, None, None) }
     }
 
     /// The same response, its modeled error read with `decoding` (default: correcting).
