@@ -280,7 +280,7 @@ mod tests {
         let options = crate::RequestOptions::default();
         let request = crate::Request::new(
             "T.Op",
-            "application/x-amz-json-1.0",
+            crate::Protocol::AwsJson1_0,
             &[],
             b"{}".to_vec(),
             None,

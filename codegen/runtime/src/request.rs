@@ -28,24 +28,19 @@ pub struct Request {
 }
 
 impl Request {
-    /// Builds an awsJson request for a body: the target and content type headers, then the
-    /// body compressed with the first of `compression` (the operation's `requestcompression`
-    /// encodings) that `options` allow, then `Content-Length`. The protocol is awsJson 1.0 or
-    /// 1.1 as `content_type` says.
+    /// Builds an awsJson request for a body: the target and `protocol`'s content type headers,
+    /// then the body compressed with the first of `compression` (the operation's
+    /// `requestcompression` encodings) that `options` allow, then `Content-Length`.
     pub fn new(
         target: &str,
-        content_type: &str,
+        protocol: Protocol,
         compression: &[&str],
         body: Vec<u8>,
         host_prefix: Option<String>,
         options: &RequestOptions,
     ) -> Self {
-        let protocol = match content_type {
-            "application/x-amz-json-1.0" => Protocol::AwsJson1_0,
-            _ => Protocol::AwsJson1_1,
-        };
-        let mut headers =
-            vec![("X-Amz-Target", target.to_owned()), ("Content-Type", content_type.to_owned())];
+        let content_type = protocol.content_type().to_owned();
+        let mut headers = vec![("X-Amz-Target", target.to_owned()), ("Content-Type", content_type)];
         let body = with_body(&mut headers, compression, body, options);
         Request { method: "POST", path: Cow::Borrowed("/"), headers, body, host_prefix, protocol }
     }
@@ -195,12 +190,12 @@ impl Default for RequestOptions {
 
 #[cfg(test)]
 mod tests {
-    use super::{Request, RequestOptions};
+    use super::{Protocol, Request, RequestOptions};
     use crate::Endpoint;
 
     fn request(body: &[u8], compression: &[&str], options: &RequestOptions) -> Request {
-        let content_type = "application/x-amz-json-1.1";
-        Request::new("Svc.Op", content_type, compression, body.to_vec(), None, options)
+        let protocol = Protocol::AwsJson1_1;
+        Request::new("Svc.Op", protocol, compression, body.to_vec(), None, options)
     }
 
     #[test]

@@ -17,8 +17,8 @@ pub(crate) fn request<O: Operation + ?Sized>(
     options: &RequestOptions,
 ) -> Result<Request, EncodeError> {
     let body = crate::fast::to_vec(input)?;
-    let (content_type, compression) = (protocol.content_type(), O::REQUEST_COMPRESSION);
-    Ok(Request::new(O::TARGET, content_type, compression, body, host_prefix, options))
+    let compression = O::REQUEST_COMPRESSION;
+    Ok(Request::new(O::TARGET, protocol, compression, body, host_prefix, options))
 }
 
 /// Reads a response: a 2xx body as the output, anything else as an error.
