@@ -99,7 +99,7 @@ impl<'a> ErrorResponse<'a> {
     #[cfg_attr(docsrs, doc(cfg(feature = "cbor")))]
     pub fn parse_cbor<H: Headers + ?Sized>(status: u16, headers: &H, body: &'a [u8]) -> Self {
         let mut fields = Fields::default();
-        let body_or_empty: &[u8] = if body.is_empty() { &[0xa0] } else { body };
+        let body_or_empty = crate::cbor::or_empty_map(body);
         let mut deserializer = crate::cbor::Deserializer::from_slice(body_or_empty);
         let is_map = FieldsSeed(&mut fields).deserialize(&mut deserializer).is_ok()
             || body_or_empty.first().is_some_and(|initial| initial >> 5 == 5);

@@ -43,6 +43,11 @@ pub fn from_slice<'de, T: ::serde::Deserialize<'de>>(bytes: &'de [u8]) -> Result
 /// without input or output.
 const EMPTY_MAP: &[u8] = &[0xa0];
 
+/// `body`, or the empty map an empty body stands for.
+pub(crate) fn or_empty_map(body: &[u8]) -> &[u8] {
+    if body.is_empty() { EMPTY_MAP } else { body }
+}
+
 /// Reads a CBOR body strictly; an empty body reads as an empty map.
 pub fn from_body<'de, T: ::serde::Deserialize<'de>>(body: &'de [u8]) -> Result<T, DecodeError> {
     from_body_with(body, Decoding::Strict).map(|decoded| decoded.value)
@@ -57,6 +62,6 @@ pub fn from_body_with<'de, T: ::serde::Deserialize<'de>>(
     body: &'de [u8],
     decoding: Decoding,
 ) -> Result<Decoded<T>, DecodeError> {
-    let body = if body.is_empty() { EMPTY_MAP } else { body };
+    let body = or_empty_map(body);
     crate::decode::read_tracked(decoding, || from_slice::<T>(body))
 }

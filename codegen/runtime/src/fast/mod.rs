@@ -103,7 +103,7 @@ pub fn read<T: Decode>(body: &[u8]) -> Option<T> {
 /// body reads as an empty map, as on the serde path.
 #[cfg(feature = "cbor")]
 pub fn read_cbor<T: Decode>(body: &[u8]) -> Option<T> {
-    let body: &[u8] = if body.is_empty() { &[0xa0] } else { body };
+    let body = crate::cbor::or_empty_map(body);
     read_with(&mut CborReader::new(body))
 }
 
